@@ -1,0 +1,39 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+  name: "Rigor",
+  products: [
+    .executable(name: "rigor", targets: ["rigor"]),
+    // The notebooks link these two dynamic libraries; the runner compiles steps against them.
+    .library(name: "Interp", type: .dynamic, targets: ["Interp"]),
+    .library(name: "RigorRuntime", type: .dynamic, targets: ["RigorRuntime"]),
+    .library(name: "RigorKit", targets: ["RigorKit"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+  ],
+  targets: [
+    .systemLibrary(
+      name: "CLibGit2", pkgConfig: "libgit2", providers: [.apt(["libgit2-dev"])]),
+    .systemLibrary(
+      name: "CBLAS", pkgConfig: "openblas", providers: [.apt(["libopenblas-dev"])]),
+    .systemLibrary(
+      name: "CMark", pkgConfig: "libcmark-gfm", providers: [.apt(["libcmark-gfm-dev"])]),
+    .target(name: "Interp", dependencies: ["CBLAS"]),
+    .target(name: "RigorRuntime"),
+    .target(
+      name: "RigorKit",
+      dependencies: [
+        "Interp", "CLibGit2", "CMark",
+        .product(name: "Yams", package: "Yams"),
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]),
+    .executableTarget(name: "rigor", dependencies: ["RigorKit"]),
+    .testTarget(name: "InterpTests", dependencies: ["Interp"]),
+    .testTarget(name: "RigorRuntimeTests", dependencies: ["RigorRuntime"]),
+    .testTarget(name: "RigorKitTests", dependencies: ["RigorKit", "Interp"]),
+  ],
+  swiftLanguageModes: [.v5]
+)

@@ -1,0 +1,1 @@
+// Placeholder; the runtime API lands with the execution work.

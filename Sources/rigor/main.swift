@@ -1,0 +1,2 @@
+import RigorKit
+print(rigorVersion)
