@@ -1,0 +1,44 @@
+/// Reads swiftc's `-diagnostic-style llvm` output into `Diagnostic`s at notebook lines.
+///
+/// `#sourceLocation` makes the compiler name the notebook itself; the column is shifted back by
+/// the indentation CommonMark removed from a step nested in a list. Problems in the generated
+/// glue (rare: a step redeclaring `params`) are reported at the notebook's first line.
+struct CompilerDiagnosticParser {
+  var notebook: Notebook
+  var generatedPath: String
+
+  func parse(_ output: String) -> [Diagnostic] {
+    var diagnostics: [Diagnostic] = []
+    for line in output.split(separator: "\n") {
+      guard let diagnostic = parseLine(Substring(line)) else { continue }
+      if !diagnostics.contains(diagnostic) { diagnostics.append(diagnostic) }
+    }
+    return diagnostics
+  }
+
+  private func parseLine(_ line: Substring) -> Diagnostic? {
+    for severity in [Diagnostic.Severity.error, .warning] {
+      let marker = ": \(severity.rawValue): "
+      guard let range = line.range(of: marker) else { continue }
+      let head = line[..<range.lowerBound]
+      let message = String(line[range.upperBound...])
+      let parts = head.split(separator: ":", omittingEmptySubsequences: false)
+      guard parts.count >= 3, let lineNumber = Int(parts[parts.count - 2]),
+        let column = Int(parts[parts.count - 1])
+      else {
+        return Diagnostic(message, at: SourceLocation(file: notebook.path, line: 1), severity: severity)
+      }
+      let file = parts.dropLast(2).joined(separator: ":")
+      if file == notebook.path {
+        let indent = notebook.steps.last(where: { $0.line <= lineNumber })?.indent ?? 0
+        return Diagnostic(
+          message, at: SourceLocation(file: file, line: lineNumber, column: column + indent),
+          severity: severity)
+      }
+      return Diagnostic(
+        "in code Rigor generated around the steps: \(message)",
+        at: SourceLocation(file: notebook.path, line: 1), severity: severity)
+    }
+    return nil
+  }
+}

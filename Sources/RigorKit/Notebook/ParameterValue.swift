@@ -1,0 +1,69 @@
+/// A typed notebook parameter value: the four scalar types front matter may declare.
+public enum ParameterValue: Hashable, Sendable, CustomStringConvertible {
+  case int(Int)
+  case double(Double)
+  case string(String)
+  case bool(Bool)
+
+  /// The Swift type name used in the generated `params` struct.
+  public var swiftType: String {
+    switch self {
+    case .int: "Int"
+    case .double: "Double"
+    case .string: "String"
+    case .bool: "Bool"
+    }
+  }
+
+  public var description: String {
+    switch self {
+    case .int(let v): String(v)
+    case .double(let v): String(v)
+    case .string(let v): v
+    case .bool(let v): String(v)
+    }
+  }
+
+  /// Parses a command-line override as a value of the same type as `self`.
+  ///
+  /// An `Int` literal is accepted for a `Double` parameter (`--param rate=1`), as in YAML.
+  /// Returns nil when `text` is not a value of that type.
+  public func parsingOverride(_ text: String) -> ParameterValue? {
+    switch self {
+    case .int: Int(text).map(ParameterValue.int)
+    case .double: Double(text).flatMap { $0.isFinite ? .double($0) : nil }
+    case .bool:
+      switch text.lowercased() {
+      case "true": .bool(true)
+      case "false": .bool(false)
+      default: nil
+      }
+    case .string: .string(text)
+    }
+  }
+}
+
+extension ParameterValue: Codable {
+  public init(from decoder: Decoder) throws {
+    let container = try decoder.singleValueContainer()
+    if let value = try? container.decode(Bool.self) {
+      self = .bool(value)
+    } else if let value = try? container.decode(Int.self) {
+      self = .int(value)
+    } else if let value = try? container.decode(Double.self) {
+      self = .double(value)
+    } else {
+      self = .string(try container.decode(String.self))
+    }
+  }
+
+  public func encode(to encoder: Encoder) throws {
+    var container = encoder.singleValueContainer()
+    switch self {
+    case .int(let v): try container.encode(v)
+    case .double(let v): try container.encode(v)
+    case .string(let v): try container.encode(v)
+    case .bool(let v): try container.encode(v)
+    }
+  }
+}
