@@ -1,2 +1,4 @@
+import Foundation
 import RigorKit
-print(rigorVersion)
+
+exit(RigorCLI.run(Array(CommandLine.arguments.dropFirst())))

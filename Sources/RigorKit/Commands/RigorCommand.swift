@@ -1,0 +1,61 @@
+import ArgumentParser
+
+/// The `rigor` command: makes interpretability claims executable.
+public struct RigorCommand: ParsableCommand {
+  public static let configuration = CommandConfiguration(
+    commandName: "rigor",
+    abstract: "Run Markdown notebooks of interpretability experiments and judge their claims.",
+    discussion: """
+      A notebook's ```swift blocks are experiment steps run against Rigor's interpretability \
+      core; its ```claim blocks are predictions judged into rigor tiers (1 Pontification ... \
+      5 Net Safety Benefit) by statistics over every seed. Every run is recorded as a git \
+      commit on refs/rigor/NAME.
+      """,
+    version: rigorVersion,
+    subcommands: [
+      RunCommand.self, CheckCommand.self, AuditCommand.self, LogCommand.self, ShowCommand.self,
+      DiffCommand.self, VerifyCommand.self, RenderCommand.self, PushCommand.self,
+      PullCommand.self,
+    ])
+
+  public init() {}
+}
+
+/// A subcommand that reports an exit status instead of exiting the process itself.
+protocol RigorSubcommand: ParsableCommand {
+  func execute(_ console: Console) throws -> ExitStatus
+}
+
+extension RigorSubcommand {
+  public func run() throws {
+    let status = try execute(Console.standard())
+    if status != .success { throw ExitCode(status.rawValue) }
+  }
+}
+
+/// Runs `rigor` with `arguments` and returns its exit code; `main.swift` and tests call this.
+public enum RigorCLI {
+  public static func run(_ arguments: [String], console: Console = .standard()) -> Int32 {
+    do {
+      let command = try RigorCommand.parseAsRoot(arguments)
+      guard let subcommand = command as? RigorSubcommand else {
+        console.out(RigorCommand.helpMessage())
+        return ExitStatus.success.rawValue
+      }
+      return try subcommand.execute(console).rawValue
+    } catch let failure as CommandFailure {
+      console.err("error: \(failure.message)")
+      return failure.status.rawValue
+    } catch {
+      let code = RigorCommand.exitCode(for: error)
+      let message = RigorCommand.fullMessage(for: error)
+      if code == .success {
+        if !message.isEmpty { console.out(message) }
+        return 0
+      }
+      if !message.isEmpty { console.err(message) }
+      // ArgumentParser uses EX_USAGE (64) for bad arguments; Rigor's contract says 2.
+      return code == ExitCode.validationFailure ? ExitStatus.usage.rawValue : code.rawValue
+    }
+  }
+}

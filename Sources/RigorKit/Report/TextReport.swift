@@ -1,0 +1,53 @@
+/// The human summary of a run or check printed to the terminal.
+///
+/// Errors first (as `FILE:LINE:COLUMN: error:` lines editors can jump to), then per-step
+/// status over seeds, metric means, the claims table and prose flags.
+struct TextReport {
+  var console: Console
+
+  func render(_ document: RunDocument) -> String {
+    var lines: [String] = []
+    let status = document.status == .ok
+      ? console.colored("ok", 32) : console.colored(document.status.rawValue, 31)
+    lines.append("\(document.notebook): \(status)"
+      + (document.seeds.isEmpty ? "" : ", seeds \(SeedList.describe(document.seeds))")
+      + (document.resultCommit.map { ", recorded \($0.prefix(12)) on \(document.resultsRef)" } ?? ""))
+    for error in document.errors {
+      let location = "\(error.file):\(error.line):\(error.column)"
+      let seed = error.seed.map { " [seed \($0)]" } ?? ""
+      lines.append("\(location): \(console.colored("error", 31)): \(error.message)\(seed)")
+    }
+    if !document.runs.isEmpty {
+      for step in document.steps {
+        let seconds = document.runs.compactMap { run in run.steps.first { $0.index == step.index }?.seconds }
+        let mean = seconds.isEmpty ? 0 : seconds.reduce(0, +) / Double(seconds.count)
+        lines.append("  step \(step.index) (line \(step.line)): \(step.status?.rawValue ?? "-"), \(Format.seconds(mean)) mean")
+      }
+    }
+    if !document.metrics.isEmpty {
+      lines.append("metrics (mean over seeds that recorded them):")
+      let width = document.metrics.keys.map(\.count).max() ?? 0
+      for name in document.metrics.keys.sorted() {
+        let values = document.metrics[name]!.compactMap { $0 }
+        lines.append("  \(name.padding(toLength: width, withPad: " ", startingAt: 0))  \(Format.summary(values))")
+      }
+    }
+    if !document.claims.isEmpty {
+      lines.append("claims:")
+      let width = document.claims.map(\.id.count).max() ?? 0
+      for claim in document.claims {
+        let tier = claim.tier.map { "tier \($0)" } ?? "no tier"
+        let color = claim.verdict == "supported" ? 32 : claim.verdict == "refuted" ? 31 : 33
+        lines.append("  \(claim.id.padding(toLength: width, withPad: " ", startingAt: 0))  \(console.colored(tier.padding(toLength: 7, withPad: " ", startingAt: 0), color))  \(claim.verdict)")
+        for reason in claim.reasons { lines.append("      - \(reason)") }
+      }
+    }
+    if !document.flags.isEmpty {
+      lines.append("prose flags (assertive, unhedged, no evidence or claim link):")
+      for flag in document.flags {
+        lines.append("  \(flag.file):\(flag.line): \"\(flag.cue)\": \(flag.text)")
+      }
+    }
+    return lines.joined(separator: "\n")
+  }
+}

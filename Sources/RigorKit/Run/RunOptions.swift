@@ -1,0 +1,18 @@
+/// What the user asked of `rigor run` / `rigor check`.
+public struct RunOptions: Sendable {
+  public var overrides = ParameterOverrides()
+  /// Seeds from `--seeds`, overriding front matter.
+  public var seeds: [Int]?
+  public var jobs: Int?
+  public var timeout: Double?
+  public var commit = true
+  public var sandbox = true
+  public var minimumTier: Int?
+  public var memoryLimitBytes: Int?
+  public var initializeRepository = false
+  public var format: OutputFormat = .text
+  /// For `verify --fresh-seeds`: seeds never used before for this notebook.
+  public var freshSeeds = false
+
+  public init() {}
+}
