@@ -1,0 +1,68 @@
+import Foundation
+
+extension ResultStore {
+  /// Removes lock files that block `reference` when they are older than `staleLockAge`, and
+  /// returns whether it removed any.
+  ///
+  /// A killed process can leave `refs/rigor/NAME.lock` (or `packed-refs.lock`) behind, and
+  /// libgit2 then refuses every update with `GIT_ELOCKED`. A live writer holds such a lock for
+  /// well under a millisecond, so an old one is dead. Removal happens under an advisory
+  /// `flock` shared by every Rigor process, after checking the file is still the same one
+  /// (inode and modification time): two recovering processes can thus never delete a fresh lock
+  /// that a third created after the stale one was gone.
+  @discardableResult
+  public func removeStaleLocks(for reference: String) throws -> Bool {
+    let candidates = [
+      repository.commonDirectory.appendingPathComponent(reference + ".lock").path,
+      repository.commonDirectory.appendingPathComponent("packed-refs.lock").path,
+    ]
+    var removed = false
+    for path in candidates {
+      guard let first = LockFileState(path: path), first.age >= staleLockAge else { continue }
+      try withRecoveryLock {
+        guard let again = LockFileState(path: path), again.isSameFile(as: first) else { return }
+        if unlink(path) == 0 { removed = true }
+      }
+    }
+    return removed
+  }
+
+  private func withRecoveryLock(_ body: () throws -> Void) throws {
+    let path = repository.commonDirectory.appendingPathComponent("rigor-lock-recovery").path
+    let descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+    guard descriptor >= 0 else {
+      throw ResultStoreError.fileSystem(
+        operation: "open the lock-recovery file", path: path, reason: String(cString: strerror(errno)))
+    }
+    defer { close(descriptor) }
+    guard flock(descriptor, LOCK_EX) == 0 else {
+      throw ResultStoreError.fileSystem(
+        operation: "lock the lock-recovery file", path: path, reason: String(cString: strerror(errno)))
+    }
+    defer { flock(descriptor, LOCK_UN) }
+    try body()
+  }
+}
+
+/// Identity and age of a lock file, to recognise it again after taking the recovery lock.
+private struct LockFileState {
+  var device: UInt64
+  var inode: UInt64
+  var modified: timespec
+  var age: TimeInterval
+
+  init?(path: String) {
+    var info = stat()
+    guard stat(path, &info) == 0 else { return nil }
+    device = UInt64(info.st_dev)
+    inode = UInt64(info.st_ino)
+    modified = info.st_mtim
+    let modifiedSeconds = TimeInterval(info.st_mtim.tv_sec) + TimeInterval(info.st_mtim.tv_nsec) / 1e9
+    age = Date().timeIntervalSince1970 - modifiedSeconds
+  }
+
+  func isSameFile(as other: LockFileState) -> Bool {
+    device == other.device && inode == other.inode && modified.tv_sec == other.modified.tv_sec
+      && modified.tv_nsec == other.modified.tv_nsec
+  }
+}

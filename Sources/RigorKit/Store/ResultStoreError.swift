@@ -1,0 +1,32 @@
+import Foundation
+
+/// A result-store failure that is not a single libgit2 call's error (those are `GitError`).
+public enum ResultStoreError: Error, Hashable, Sendable, CustomStringConvertible {
+  /// The notebook name cannot be part of a git reference name.
+  case invalidNotebookName(String, reason: String)
+  /// A trailer key or value cannot be written as a git trailer.
+  case invalidTrailer(key: String, reason: String)
+  /// Other writers kept winning the compare-and-swap (or kept the `.lock` file) until the
+  /// store gave up.
+  case contention(reference: String, attempts: Int, seconds: Double, lastError: GitError)
+  /// Writing the working folder (`Results/NAME/`) failed.
+  case fileSystem(operation: String, path: String, reason: String)
+
+  public var description: String {
+    switch self {
+    case .invalidNotebookName(let name, let reason):
+      return "the notebook name '\(name)' cannot name a results reference: \(reason)"
+    case .invalidTrailer(let key, let reason):
+      return "the commit trailer '\(key)' is invalid: \(reason)"
+    case .contention(let reference, let attempts, let seconds, let lastError):
+      var text = "gave up updating \(reference) after \(attempts) attempts in "
+        + String(format: "%.1f", seconds) + " s: \(lastError)"
+      if lastError.isLostRace && lastError.code == -14 {
+        text += "; if no rigor or git process is running, remove \(reference).lock under the .git folder"
+      }
+      return text
+    case .fileSystem(let operation, let path, let reason):
+      return "could not \(operation) \(path): \(reason)"
+    }
+  }
+}

@@ -1,0 +1,16 @@
+/// Records a scalar metric for this seed.
+///
+/// The name must match `[A-Za-z0-9_.-]+`; recording a name twice in one run, or a NaN or
+/// infinite value, is an error of the calling step: it is reported at the notebook line of
+/// this call and the run stops. Outside Rigor the value is printed to stderr.
+public func record(
+  _ name: String, _ value: Double, file: String = #file, line: Int = #line, column: Int = #column
+) {
+  do {
+    try RunState.shared.record(name, value)
+  } catch let error as RigorRuntimeError {
+    RunState.shared.fail(error, file: file, line: line, column: column)
+  } catch {
+    RunState.shared.fail(RigorRuntimeError("\(error)"), file: file, line: line, column: column)
+  }
+}

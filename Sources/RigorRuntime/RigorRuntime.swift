@@ -1,1 +1,0 @@
-// Placeholder; the runtime API lands with the execution work.
