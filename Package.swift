@@ -26,7 +26,7 @@ let package = Package(
     .target(
       name: "RigorKit",
       dependencies: [
-        "Interp", "CLibGit2", "CMark",
+        "Interp", "CLibGit2", "CMark", "CBLAS",
         .product(name: "Yams", package: "Yams"),
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),

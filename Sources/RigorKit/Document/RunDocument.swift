@@ -161,10 +161,13 @@ public struct ClaimDocument: Codable, Sendable, Equatable {
   public var tier: Int?
   public var verdict: String
   public var reasons: [String]
+  /// The hash of the claim's canonical fields, for the ledger check.
+  public var claimHash: String?
   /// The claim's `says`, for reports.
   public var says: String?
 
-  public init(id: String, tier: Int?, verdict: String, reasons: [String], says: String? = nil) {
+  public init(id: String, tier: Int?, verdict: String, reasons: [String], says: String? = nil, claimHash: String? = nil) {
+    self.claimHash = claimHash
     self.id = id
     self.tier = tier
     self.verdict = verdict
@@ -179,6 +182,12 @@ public struct ClaimDocument: Codable, Sendable, Equatable {
     try c.encode(verdict, forKey: .verdict)
     try c.encode(reasons, forKey: .reasons)
     try c.encodeIfPresent(says, forKey: .says)
+    try c.encodeIfPresent(claimHash, forKey: .claimHash)
+  }
+
+  enum CodingKeys: String, CodingKey {
+    case id, tier, verdict, reasons, says
+    case claimHash = "claim_hash"
   }
 }
 

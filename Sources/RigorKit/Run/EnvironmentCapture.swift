@@ -1,0 +1,75 @@
+import CBLAS
+import Foundation
+
+/// Records where and with what a run happened (`environment` in `result.json`).
+enum EnvironmentCapture {
+  static func capture(
+    toolchain: InterpToolchain?, blasThreads: Int, jobs: Int, wallSeconds: Double, startedAt: Date
+  ) -> EnvironmentDocument {
+    let root = toolchain?.packageRoot ?? InterpToolchain.sourcePackageRoot
+    return EnvironmentDocument(
+      swiftVersion: toolchain.map(swiftVersion) ?? "not compiled (no steps)",
+      os: operatingSystem(), cpu: cpuModel(), cores: ProcessInfo.processInfo.activeProcessorCount,
+      blas: openblas_get_config().map { String(cString: $0) } ?? "unknown",
+      blasThreadsPerSeed: blasThreads, interpTree: sourceIdentity(root.appendingPathComponent("Sources/Interp")),
+      packages: resolvedPackages(root), jobs: jobs, wallSeconds: wallSeconds,
+      startedAt: ISO8601DateFormatter().string(from: startedAt))
+  }
+
+  /// `swiftc --version`'s first line, cached per compiler so cached runs stay fast.
+  static func swiftVersion(_ toolchain: InterpToolchain) -> String {
+    let cache = BuildCache.standard().folder.appendingPathComponent(
+      "swift-version-\(ContentKey([toolchain.fingerprint]).hex.prefix(16)).txt")
+    if let text = try? String(contentsOf: cache, encoding: .utf8) { return text }
+    guard let result = try? ProcessRunner.run(toolchain.swiftc, arguments: ["--version"]) else {
+      return "unknown"
+    }
+    let line = result.output.split(separator: "\n").first.map(String.init) ?? "unknown"
+    try? FileManager.default.createDirectory(at: cache.deletingLastPathComponent(), withIntermediateDirectories: true)
+    try? line.write(to: cache, atomically: true, encoding: .utf8)
+    return line
+  }
+
+  static func operatingSystem() -> String {
+    var name = utsname()
+    uname(&name)
+    let kernel = withUnsafeBytes(of: &name.release) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+    let release = (try? String(contentsOfFile: "/etc/os-release", encoding: .utf8))?
+      .split(separator: "\n").first { $0.hasPrefix("PRETTY_NAME=") }
+      .map { $0.dropFirst("PRETTY_NAME=".count).trimmingCharacters(in: CharacterSet(charactersIn: "\"")) }
+    return "\(release ?? "Linux"), kernel \(kernel)"
+  }
+
+  static func cpuModel() -> String {
+    let info = (try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8)) ?? ""
+    let line = info.split(separator: "\n").first { $0.hasPrefix("model name") }
+    return line.flatMap { $0.split(separator: ":", maxSplits: 1).last }
+      .map { $0.trimmingCharacters(in: .whitespaces) } ?? "unknown"
+  }
+
+  /// A content id of the core's sources: the git blob ids of every file, hashed together.
+  static func sourceIdentity(_ folder: URL) -> String? {
+    guard let walker = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil) else { return nil }
+    var parts: [String] = []
+    for case let file as URL in walker where file.pathExtension == "swift" {
+      guard let data = try? Data(contentsOf: file) else { continue }
+      let relative = String(file.path.dropFirst(folder.path.count))
+      parts.append("\(relative) \(ContentKey(data).hex)")
+    }
+    return parts.isEmpty ? nil : ContentKey(parts.sorted()).hex
+  }
+
+  /// Package versions from the Rigor checkout's `Package.resolved`, when it has one.
+  static func resolvedPackages(_ root: URL) -> [String: String] {
+    guard let data = try? Data(contentsOf: root.appendingPathComponent("Package.resolved")),
+      let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
+      let pins = object["pins"] as? [[String: Any]]
+    else { return [:] }
+    var packages: [String: String] = [:]
+    for pin in pins {
+      guard let identity = pin["identity"] as? String, let state = pin["state"] as? [String: Any] else { continue }
+      packages[identity] = (state["version"] as? String) ?? (state["revision"] as? String) ?? "?"
+    }
+    return packages
+  }
+}

@@ -1,0 +1,131 @@
+import Foundation
+
+/// Takes one notebook through `rigor run` or `rigor check`.
+///
+/// run: validate → compile once → register the claims (pre-registration) → run every seed →
+/// judge → commit the result → refresh `Results/NAME/`. check: validate → compile → judge from
+/// the newest recorded result of this exact notebook text. Every failure becomes part of the
+/// document with its exit status; only the store failing mid-way throws.
+struct NotebookSession {
+  enum Mode { case run, check }
+
+  var console: Console
+  var options: RunOptions
+  var mode: Mode
+
+  func run(_ url: URL) throws -> (RunDocument, ExitStatus) {
+    let workspace = try Workspace.locate(
+      notebook: url.standardizedFileURL, needsStore: mode == .run && options.commit,
+      initialize: options.initializeRepository)
+    let path = workspace.relativePath(url)
+    let name = Notebook.name(forRepositoryPath: path)
+    let reference = ResultStore.referenceName(forNotebook: name)
+    var document = RunDocument(notebook: path, status: .ok, resultsRef: reference, seeds: [])
+
+    // 1. Validate.
+    let validation = NotebookValidation.validate(url: url, path: path, overrides: options.overrides)
+    for warning in validation.diagnostics where warning.severity != .error {
+      console.err(warning.description)
+    }
+    guard let valid = validation.notebook else {
+      document.status = .invalid
+      document.errors = validation.diagnostics.filter { $0.severity == .error }.map { ErrorDocument($0) }
+      printErrors(document)
+      return (document, .invalidNotebook)
+    }
+    let notebook = valid.notebook
+    document.seeds = options.seeds ?? notebook.frontMatter.seeds ?? Notebook.defaultSeeds
+    document.parameters = valid.parameters
+    document.steps = notebook.steps.map { StepDocument(index: $0.index, line: $0.line, status: nil, code: $0.code) }
+    document.flags = ProseAudit.flags(for: notebook)
+
+    // 2. Compile (also for check, which then finds the binary cached).
+    var binary: URL?
+    var toolchain: InterpToolchain?
+    if !notebook.steps.isEmpty {
+      let located = try InterpToolchain.locate(log: { console.err($0) })
+      toolchain = located
+      let compiler = StepCompiler(toolchain: located, cache: BuildCache.standard())
+      let outcome = try compiler.compile(notebook, workingDirectory: workspace.root)
+      guard let compiled = outcome.binary else {
+        document.status = .compileError
+        document.errors = outcome.diagnostics.map { ErrorDocument($0, step: step(of: $0, in: notebook)) }
+        printErrors(document)
+        return (document, .compileError)
+      }
+      binary = compiled
+    }
+
+    if mode == .check {
+      let evidence = try RecordedEvidence.newest(of: notebook, name: name, parameters: valid.parameters, store: workspace.store)
+      document.claims = ClaimJudging.judge(valid.claims, evidence: evidence)
+      return (document, minimumTierStatus(document))
+    }
+
+    // 3. Sandbox, registration, seeds.
+    if options.sandbox, !notebook.steps.isEmpty, case .unavailable(let fix) = Sandbox.probe() {
+      throw CommandFailure(.noSandbox, "no working sandbox: \(fix)\nOr pass --no-sandbox to run the notebook's code unconfined.")
+    }
+    let started = Date()
+    let registration: Registration?
+    if options.commit, let store = workspace.store {
+      registration = try ResultRecorder(store: store, workspace: workspace)
+        .register(notebook: notebook, name: name, claims: valid.claims, parameters: valid.parameters, seeds: document.seeds)
+    } else {
+      registration = nil
+    }
+    let scratch = try TemporaryFolder(prefix: "rigor-run")
+    let outcomes: [SeedOutcome]
+    if let binary, let toolchain {
+      outcomes = try SeedBatch(console: console, options: options)
+        .run(binary: binary, toolchain: toolchain, notebook: notebook, seeds: document.seeds,
+             parameters: valid.parameters, folder: scratch.url)
+    } else {
+      outcomes = []
+    }
+    ResultAssembler.fill(&document, notebook: notebook, outcomes: outcomes)
+    document.sandbox = options.sandbox
+    let ledger = try Ledger(store: workspace.store, name: name)
+    let evidence = RunEvidence(seeds: document.seeds, outcomes: outcomes, recorded: registration != nil)
+    document.claims = ClaimJudging.judge(
+      valid.claims, evidence: evidence,
+      priorVerdicts: { ledger.verdicts(claimHash: $0, parameters: valid.parameters) },
+      preregistered: registration != nil)
+    document.environment = EnvironmentCapture.capture(
+      toolchain: toolchain, blasThreads: SeedBatch.blasThreads(jobs: options.jobs),
+      jobs: SeedBatch.jobs(options.jobs), wallSeconds: Date().timeIntervalSince(started), startedAt: started)
+
+    // 4. Record and refresh the working folder.
+    if let registration, let store = workspace.store {
+      let recorder = ResultRecorder(store: store, workspace: workspace)
+      document.resultCommit = try recorder.record(
+        document, registration: registration, notebook: notebook, name: name, outcomes: outcomes,
+        seedFolder: scratch.url)
+    }
+    printErrors(document)
+    var status = minimumTierStatus(document)
+    if document.status == .failed || document.status == .timedOut { status = max(status, .stepFailed) }
+    return (document, status)
+  }
+
+  private func step(of diagnostic: Diagnostic, in notebook: Notebook) -> Int? {
+    notebook.steps.last(where: { $0.line <= diagnostic.location.line })?.index
+  }
+
+  /// Diagnostics go to stderr in every format, so editors and people see them with JSON too.
+  private func printErrors(_ document: RunDocument) {
+    guard options.format == .json else { return }
+    for error in document.errors {
+      console.err("\(error.file):\(error.line):\(error.column): error: \(error.message)")
+    }
+  }
+
+  private func minimumTierStatus(_ document: RunDocument) -> ExitStatus {
+    guard let minimum = options.minimumTier else { return .success }
+    let below = document.claims.filter { ($0.tier ?? 0) < minimum }
+    for claim in below {
+      console.err("claim \(claim.id) is at \(claim.tier.map { "tier \($0)" } ?? "no tier"), below --min-tier \(minimum)")
+    }
+    return below.isEmpty ? .success : .unmet
+  }
+}

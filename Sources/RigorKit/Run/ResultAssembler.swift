@@ -1,0 +1,61 @@
+/// Fills a `RunDocument` from the seeds' outcomes (CLI.md's rules for statuses and vectors).
+enum ResultAssembler {
+  static func fill(_ document: inout RunDocument, notebook: Notebook, outcomes: [SeedOutcome]) {
+    let bySeed = Dictionary(outcomes.map { ($0.seed, $0) }, uniquingKeysWith: { a, _ in a })
+    document.runs = document.seeds.compactMap { bySeed[$0] }.map { outcome in
+      SeedRunDocument(
+        seed: outcome.seed, status: status(outcome.status), seconds: outcome.seconds,
+        peakMemoryBytes: outcome.peakMemoryBytes, blasThreads: outcome.blasThreads,
+        steps: outcome.steps.map {
+          SeedStepDocument(index: $0.index, status: status($0.status), seconds: $0.seconds ?? 0)
+        })
+    }
+    for index in document.steps.indices {
+      let statuses = document.runs.compactMap { run in run.steps.first { $0.index == document.steps[index].index }?.status }
+      document.steps[index].status = statuses.max()
+    }
+    // A failed seed contributes nothing: its values are null (TIERS.md, CLI.md).
+    var names = Set<String>()
+    for outcome in outcomes { names.formUnion(outcome.metrics.map(\.name)) }
+    var metrics: [String: [Double?]] = [:]
+    for name in names {
+      metrics[name] = document.seeds.map { seed in
+        guard let outcome = bySeed[seed], outcome.status == .ok else { return nil }
+        return outcome.metricValues[name]
+      }
+    }
+    document.metrics = metrics
+    var splits: [String: [String: [Int]]] = [:]
+    for outcome in outcomes where outcome.status == .ok && !outcome.splits.isEmpty {
+      splits[String(outcome.seed)] = outcome.splits
+    }
+    document.splits = splits.isEmpty ? nil : splits
+    document.errors = outcomes.flatMap { outcome in
+      outcome.errors.map { ErrorDocument($0.diagnostic, step: $0.step, seed: outcome.seed) }
+    }
+    if outcomes.contains(where: { $0.status == .failed }) {
+      document.status = .failed
+    } else if outcomes.contains(where: { $0.status == .timedOut }) {
+      document.status = .timedOut
+    } else {
+      document.status = .ok
+    }
+  }
+
+  static func status(_ status: SeedOutcome.Status) -> StepStatus {
+    switch status {
+    case .ok: .ok
+    case .failed: .failed
+    case .timedOut: .timedOut
+    }
+  }
+
+  static func status(_ status: StepOutcome.Status) -> StepStatus {
+    switch status {
+    case .ok: .ok
+    case .failed: .failed
+    case .timedOut: .timedOut
+    case .skipped: .skipped
+    }
+  }
+}
