@@ -69,6 +69,7 @@ extension ResultStore {
           logMessage: "rigor: \(tip == nil ? "create" : "advance") \(reference)")
         return commit
       } catch let error as GitError where error.isLostRace {
+        lostRaces += 1
         // EEXISTS with no reference to read back is a name clash (refs/rigor/a vs refs/rigor/a/b),
         // not a race: retrying cannot help.
         if error.code == -4, try repository.referenceTarget(reference) == nil { throw error }

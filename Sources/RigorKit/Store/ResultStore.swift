@@ -24,6 +24,10 @@ public final class ResultStore: @unchecked Sendable {
   /// Author and committer of new commits; nil uses the repository's user, else "Rigor".
   public var signature: GitSignature?
 
+  /// How many compare-and-swap attempts this store lost to other writers so far (for
+  /// diagnostics and benchmarks).
+  public internal(set) var lostRaces = 0
+
   let lock = NSRecursiveLock()
   var referencesWithReflog: Set<String> = []
 
