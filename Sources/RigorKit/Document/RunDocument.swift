@@ -28,6 +28,9 @@ public struct RunDocument: Codable, Sendable, Equatable {
   public var environment: EnvironmentDocument?
   /// Splits each finished seed declared, by seed then split name (for held-out checks).
   public var splits: [String: [String: [Int]]]?
+  /// The git blob id of the notebook text this result ran (from the commit's trailer; not
+  /// serialised).
+  public var notebookBlob: String?
 
   public init(
     notebook: String, status: RunStatus, resultsRef: String, seeds: [Int],

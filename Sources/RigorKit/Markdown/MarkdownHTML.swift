@@ -1,4 +1,5 @@
 import CMark
+import Foundation
 
 /// CommonMark to HTML through cmark-gfm, keeping raw HTML (Rigor's own report fragments).
 enum MarkdownHTML {

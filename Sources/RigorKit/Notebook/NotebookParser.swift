@@ -6,37 +6,13 @@ import Foundation
 /// is `swift` is a step (unless its next word is `no-run`), one whose info string is `claim`
 /// holds a claim; everything else, indented code included, is only shown.
 public struct NotebookParser: Sendable {
-  /// Files larger than this are refused before parsing (a notebook is prose and code).
-  public static let maximumBytes = 8 * 1024 * 1024
-
   public init() {}
 
   /// Loads and parses the file at `url`; `path` is how messages name it.
   ///
   /// - Throws: `NotebookInvalid` when the file cannot be read as a notebook at all.
   public func load(contentsOf url: URL, path: String) throws -> NotebookParse {
-    let location = SourceLocation(file: path, line: 1, column: 1)
-    func invalid(_ message: String) -> NotebookInvalid {
-      NotebookInvalid(diagnostics: [Diagnostic(message, at: location)])
-    }
-    var isDirectory: ObjCBool = false
-    guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
-      throw invalid("no such file")
-    }
-    if isDirectory.boolValue { throw invalid("is a directory, not a notebook file") }
-    let attributes = try? FileManager.default.attributesOfItem(atPath: url.path)
-    if let size = attributes?[.size] as? Int, size > Self.maximumBytes {
-      throw invalid("file is \(size) bytes; notebooks are limited to \(Self.maximumBytes) bytes")
-    }
-    let data: Data
-    do { data = try Data(contentsOf: url) } catch {
-      throw invalid("cannot read the file: \(error.localizedDescription)")
-    }
-    if data.contains(0) { throw invalid("binary file (contains NUL bytes), not a Markdown notebook") }
-    guard let text = String(data: data, encoding: .utf8) else {
-      throw invalid("not valid UTF-8 text")
-    }
-    return parse(text: text, path: path)
+    parse(text: try MarkdownFile.read(url, path: path), path: path)
   }
 
   /// Parses notebook text; never throws: problems come back in `diagnostics`.

@@ -1,4 +1,5 @@
 import Foundation
+import Interp
 
 /// Number formatting shared by the text outputs.
 enum Format {
@@ -15,12 +16,9 @@ enum Format {
   /// "mean ± half-width (95% CI, n = N)" or the single value.
   static func summary(_ values: [Double]) -> String {
     guard !values.isEmpty else { return "never recorded" }
-    let n = Double(values.count)
-    let mean = values.reduce(0, +) / n
-    guard values.count > 1 else { return "\(number(mean)) (n = 1)" }
-    let variance = values.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / (n - 1)
-    let half = StudentTQuantile.twoSided95(degreesOfFreedom: values.count - 1) * (variance / n).squareRoot()
-    return "\(number(mean)) ± \(number(half)) (95% CI, n = \(values.count))"
+    guard values.count > 1 else { return "\(number(values[0])) (n = 1)" }
+    let interval = Statistics.tInterval(values)
+    return "\(number(interval.estimate)) ± \(number(interval.upper - interval.estimate)) (95% CI, n = \(values.count))"
   }
 }
 

@@ -9,14 +9,17 @@ struct Ledger {
   /// Earlier results' documents, newest first.
   var documents: [RunDocument]
 
+  init(documents: [RunDocument]) { self.documents = documents }
+
   init(store: ResultStore?, name: String) throws {
     guard let store else {
       documents = []
       return
     }
     documents = try store.history(name: name).compactMap { run in
-      guard run.kind == .result, let data = try run.readFile("result.json") else { return nil }
-      return try? JSONOutput.decode(RunDocument.self, from: data)
+      guard run.kind == .result, var document = try? ResultHistory.document(of: run) else { return nil }
+      document.notebookBlob = run.trailer("Notebook-Blob")
+      return document
     }
   }
 

@@ -19,7 +19,7 @@ struct NotebookSession {
       initialize: options.initializeRepository)
     let path = workspace.relativePath(url)
     let name = Notebook.name(forRepositoryPath: path)
-    let reference = ResultStore.referenceName(forNotebook: name)
+    let reference = try ResultStore.referenceName(for: name)
     var document = RunDocument(notebook: path, status: .ok, resultsRef: reference, seeds: [])
 
     // 1. Validate.
@@ -57,14 +57,18 @@ struct NotebookSession {
     }
 
     if mode == .check {
-      let evidence = try RecordedEvidence.newest(of: notebook, name: name, parameters: valid.parameters, store: workspace.store)
-      document.claims = ClaimJudging.judge(valid.claims, evidence: evidence)
+      document.claims = try judgeFromRecord(valid, name: name, store: workspace.store, document: &document)
       return (document, minimumTierStatus(document))
     }
 
     // 3. Sandbox, registration, seeds.
-    if options.sandbox, !notebook.steps.isEmpty, case .unavailable(let fix) = Sandbox.probe() {
-      throw CommandFailure(.noSandbox, "no working sandbox: \(fix)\nOr pass --no-sandbox to run the notebook's code unconfined.")
+    if options.sandbox, !notebook.steps.isEmpty {
+      let sandbox = Sandbox.probe()
+      if !sandbox.isUsable {
+        throw CommandFailure(
+          .noSandbox,
+          "no working sandbox: \(sandbox.problem ?? "bubblewrap is unusable")\nFix: \(sandbox.fix ?? "install bubblewrap (apt-get install bubblewrap)")\nOr pass --no-sandbox to run the notebook's code unconfined.")
+      }
     }
     let started = Date()
     let registration: Registration?
@@ -86,11 +90,11 @@ struct NotebookSession {
     ResultAssembler.fill(&document, notebook: notebook, outcomes: outcomes)
     document.sandbox = options.sandbox
     let ledger = try Ledger(store: workspace.store, name: name)
-    let evidence = RunEvidence(seeds: document.seeds, outcomes: outcomes, recorded: registration != nil)
     document.claims = ClaimJudging.judge(
-      valid.claims, evidence: evidence,
-      priorVerdicts: { ledger.verdicts(claimHash: $0, parameters: valid.parameters) },
-      preregistered: registration != nil)
+      valid.claims, seeds: ClaimJudging.evidence(seeds: document.seeds, outcomes: outcomes),
+      recorded: registration != nil,
+      registration: registration.map { RunEvidence.Registration(commit: $0.commit.description, ref: reference) },
+      earlierVerdicts: { ledger.verdicts(claimHash: $0, parameters: valid.parameters) })
     document.environment = EnvironmentCapture.capture(
       toolchain: toolchain, blasThreads: SeedBatch.blasThreads(jobs: options.jobs),
       jobs: SeedBatch.jobs(options.jobs), wallSeconds: Date().timeIntervalSince(started), startedAt: started)
@@ -106,6 +110,34 @@ struct NotebookSession {
     var status = minimumTierStatus(document)
     if document.status == .failed || document.status == .timedOut { status = max(status, .stepFailed) }
     return (document, status)
+  }
+
+  /// `rigor check`: claims judged from the newest recorded result of this exact notebook text
+  /// (same `Notebook-Blob:`) and parameters; unchecked when there is none.
+  private func judgeFromRecord(
+    _ valid: NotebookValidation.Valid, name: String, store: ResultStore?, document: inout RunDocument
+  ) throws -> [ClaimDocument] {
+    let blob = try GitRepository.blobID(for: Data(valid.notebook.text.utf8)).description
+    let ledger = try Ledger(store: store, name: name)
+    guard let recorded = ledger.documents.first(where: {
+      $0.notebookBlob == blob && ($0.parameters ?? [:]) == valid.parameters
+    }) else {
+      return valid.claims.map { claim in
+        ClaimDocument(
+          id: claim.id, tier: 1, verdict: "unchecked",
+          reasons: ["no recorded result of this exact notebook text and parameters; run it to judge the claim"],
+          says: claim.says, claimHash: claim.canonicalHash)
+      }
+    }
+    document.resultCommit = recorded.resultCommit
+    document.seeds = recorded.seeds
+    document.metrics = recorded.metrics
+    let earlier = ledger.documents.filter { $0.resultCommit != recorded.resultCommit }
+    return ClaimJudging.judge(
+      valid.claims, seeds: ClaimJudging.evidence(from: recorded), recorded: true, registration: nil,
+      earlierVerdicts: { hash in
+        Ledger(documents: earlier).verdicts(claimHash: hash, parameters: valid.parameters)
+      })
   }
 
   private func step(of diagnostic: Diagnostic, in notebook: Notebook) -> Int? {

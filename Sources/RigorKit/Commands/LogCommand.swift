@@ -1,0 +1,125 @@
+import ArgumentParser
+import Foundation
+import Interp
+
+/// `rigor log`: the notebook's result history, newest first.
+struct LogCommand: RigorSubcommand {
+  static let configuration = CommandConfiguration(
+    commandName: "log", abstract: "Show a notebook's recorded results, newest first.")
+
+  @Argument(help: "The notebook file.") var notebook: String
+  @Option(help: "Show only this metric (mean and 95% CI over seeds).") var metric: String?
+  @Option(help: "At most this many results.") var limit: Int?
+  @OptionGroup var common: CommonOptions
+
+  func execute(_ console: Console) throws -> ExitStatus {
+    let history = try ResultHistory.open(notebook: notebook)
+    var entries: [LogEntry] = []
+    for run in try history.runs(limit: limit.map { $0 * 2 + 2 }) {
+      if let limit, entries.count >= limit { break }
+      entries.append(try LogEntry(run: run, metric: metric))
+    }
+    let log = LogDocument(notebook: history.name, resultsRef: try ResultStore.referenceName(for: history.name), results: entries)
+    if common.format == .json {
+      console.out(try JSONOutput.encode(log))
+      return .success
+    }
+    if entries.isEmpty { console.out("no recorded results on \(log.resultsRef)") }
+    for entry in entries {
+      let source = entry.sourceCommit.map { String($0.prefix(10)) + (entry.sourceDirty == true ? "+dirty" : "") } ?? "-"
+      let claims = entry.claims.map { "\($0.id)=\($0.tier.map { "T\($0)" } ?? "refuted")" }.joined(separator: " ")
+      let metrics = entry.metrics.keys.sorted().map { "\($0) \(entry.metrics[$0]!.text)" }.joined(separator: "; ")
+      console.out("\(entry.commit.prefix(12))  src \(source)  \(entry.date)  \(entry.status)  \(claims)")
+      if !metrics.isEmpty { console.out("    \(metrics)") }
+    }
+    return .success
+  }
+}
+
+/// `rigor log --format json`: `{"notebook", "results_ref", "results": [...]}` newest first.
+struct LogDocument: Codable {
+  var notebook: String
+  var resultsRef: String
+  var results: [LogEntry]
+
+  enum CodingKeys: String, CodingKey {
+    case notebook, results
+    case resultsRef = "results_ref"
+  }
+}
+
+/// One recorded run in `rigor log`.
+struct LogEntry: Codable {
+  var commit: String
+  /// `result`, or `interrupted` for a registration whose run never finished.
+  var kind: String
+  var sourceCommit: String?
+  var sourceDirty: Bool?
+  var date: String
+  var status: String
+  var seeds: [Int]
+  var claims: [ClaimDocument]
+  var metrics: [String: MetricSummary]
+
+  enum CodingKeys: String, CodingKey {
+    case commit, kind, date, status, seeds, claims, metrics
+    case sourceCommit = "source_commit"
+    case sourceDirty = "source_dirty"
+  }
+
+  init(run: RecordedRun, metric: String?) throws {
+    commit = run.commit.description
+    sourceCommit = run.trailer("Source-Commit").flatMap { $0 == "none" ? nil : $0 }
+    sourceDirty = run.trailer("Source-Dirty").map { $0 == "true" }
+    date = ISO8601DateFormatter().string(from: run.date)
+    if run.isInterrupted {
+      kind = "interrupted"
+      status = "interrupted"
+      seeds = []
+      claims = []
+      metrics = [:]
+      return
+    }
+    kind = "result"
+    let document = try ResultHistory.document(of: run)
+    status = document?.status.rawValue ?? "unreadable"
+    seeds = document?.seeds ?? []
+    claims = document?.claims ?? []
+    var metrics: [String: MetricSummary] = [:]
+    for (name, values) in document?.metrics ?? [:] where metric == nil || metric == name {
+      metrics[name] = MetricSummary(values.compactMap { $0 })
+    }
+    self.metrics = metrics
+  }
+}
+
+/// A metric over seeds: mean and, with two or more seeds, its 95% Student-t interval.
+struct MetricSummary: Codable, Equatable {
+  var mean: Double?
+  var ciLow: Double?
+  var ciHigh: Double?
+  var n: Int
+
+  enum CodingKeys: String, CodingKey {
+    case mean, n
+    case ciLow = "ci_low"
+    case ciHigh = "ci_high"
+  }
+
+  init(_ values: [Double]) {
+    n = values.count
+    guard !values.isEmpty else { return }
+    mean = Statistics.mean(values)
+    if values.count > 1 {
+      let interval = Statistics.tInterval(values)
+      ciLow = interval.lower
+      ciHigh = interval.upper
+    }
+  }
+
+  var text: String {
+    guard let mean else { return "never recorded" }
+    guard let ciLow, let ciHigh else { return Format.number(mean) }
+    return "\(Format.number(mean)) [\(Format.number(ciLow)), \(Format.number(ciHigh))]"
+  }
+}

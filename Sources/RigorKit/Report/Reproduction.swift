@@ -1,0 +1,96 @@
+import Foundation
+import Interp
+
+/// `rigor verify`'s verdict: what reproduced between a recorded result and a fresh run.
+///
+/// Same seeds: each metric must match seed by seed (equal up to 1e-9 relative, to allow for
+/// nothing but printing round-off) or, when the environment changed, its fresh mean must lie in
+/// the recorded 95% interval of the mean (seed noise). Fresh seeds: every claim must keep its
+/// verdict, and metric means are compared against the recorded interval the same way.
+struct Reproduction: Codable {
+  var recordedCommit: String?
+  var freshCommit: String?
+  var freshSeeds: Bool
+  var metrics: [MetricCheck]
+  var claims: [ClaimCheck]
+  var reproduced: Bool
+
+  enum CodingKeys: String, CodingKey {
+    case metrics, claims, reproduced
+    case recordedCommit = "recorded_commit"
+    case freshCommit = "fresh_commit"
+    case freshSeeds = "fresh_seeds"
+  }
+
+  struct MetricCheck: Codable {
+    var name: String
+    /// identical | within_noise | mismatch | missing
+    var outcome: String
+    var recorded: MetricSummary
+    var fresh: MetricSummary
+  }
+
+  struct ClaimCheck: Codable {
+    var id: String
+    var recordedVerdict: String?
+    var freshVerdict: String?
+    var kept: Bool
+
+    enum CodingKeys: String, CodingKey {
+      case id, kept
+      case recordedVerdict = "recorded_verdict"
+      case freshVerdict = "fresh_verdict"
+    }
+  }
+
+  init(recorded: RunDocument, fresh: RunDocument, freshSeeds: Bool) {
+    recordedCommit = recorded.resultCommit
+    freshCommit = fresh.resultCommit
+    self.freshSeeds = freshSeeds
+    let sameEnvironment = ResultDiff.fields(recorded.environment) == ResultDiff.fields(fresh.environment)
+    metrics = Set(recorded.metrics.keys).union(fresh.metrics.keys).sorted().map { name in
+      let old = recorded.metrics[name] ?? []
+      let new = fresh.metrics[name] ?? []
+      let outcome = Self.compare(old: old, new: new, pairedBySeed: !freshSeeds && recorded.seeds == fresh.seeds, strict: sameEnvironment && !freshSeeds)
+      return MetricCheck(name: name, outcome: outcome, recorded: MetricSummary(old.compactMap { $0 }), fresh: MetricSummary(new.compactMap { $0 }))
+    }
+    claims = Set(recorded.claims.map(\.id)).union(fresh.claims.map(\.id)).sorted().map { id in
+      let old = recorded.claims.first { $0.id == id }?.verdict
+      let new = fresh.claims.first { $0.id == id }?.verdict
+      return ClaimCheck(id: id, recordedVerdict: old, freshVerdict: new, kept: old == new)
+    }
+    reproduced = metrics.allSatisfy { $0.outcome == "identical" || $0.outcome == "within_noise" }
+      && claims.allSatisfy(\.kept)
+  }
+
+  static func compare(old: [Double?], new: [Double?], pairedBySeed: Bool, strict: Bool) -> String {
+    let oldValues = old.compactMap { $0 }
+    let newValues = new.compactMap { $0 }
+    if oldValues.isEmpty || newValues.isEmpty { return oldValues.isEmpty && newValues.isEmpty ? "identical" : "missing" }
+    if pairedBySeed, old.count == new.count,
+      zip(old, new).allSatisfy({ a, b in
+        guard let a, let b else { return a == nil && b == nil }
+        return abs(a - b) <= 1e-9 * max(1, abs(a), abs(b))
+      })
+    {
+      return "identical"
+    }
+    if strict && pairedBySeed { return "mismatch" }
+    guard oldValues.count > 1 else { return "mismatch" }
+    let interval = Statistics.tInterval(oldValues)
+    let mean = Statistics.mean(newValues)
+    return interval.lower <= mean && mean <= interval.upper ? "within_noise" : "mismatch"
+  }
+
+  var text: String {
+    var lines = [reproduced ? "reproduced" : "DID NOT REPRODUCE"]
+    let width = metrics.map(\.name.count).max() ?? 0
+    for m in metrics {
+      lines.append("  \(m.name.padding(toLength: width, withPad: " ", startingAt: 0))  \(m.outcome.padding(toLength: 12, withPad: " ", startingAt: 0))  recorded \(m.recorded.text)  fresh \(m.fresh.text)")
+    }
+    for c in claims {
+      lines.append("  claim \(c.id): \(c.recordedVerdict ?? "absent") → \(c.freshVerdict ?? "absent")\(c.kept ? "" : "  CHANGED")")
+    }
+    return lines.joined(separator: "\n")
+  }
+}

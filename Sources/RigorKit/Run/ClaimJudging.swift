@@ -1,0 +1,54 @@
+import Foundation
+
+/// Glue between a run's outcomes and the judge: builds the evidence TIERS.md reads and turns
+/// judgements into the document's claim objects.
+enum ClaimJudging {
+  static func evidence(seeds: [Int], outcomes: [SeedOutcome]) -> [SeedEvidence] {
+    let bySeed = Dictionary(outcomes.map { ($0.seed, $0) }, uniquingKeysWith: { a, _ in a })
+    return seeds.map { seed in
+      guard let outcome = bySeed[seed] else { return SeedEvidence(seed: seed, status: .failed) }
+      let status: SeedEvidence.Status =
+        switch outcome.status {
+        case .ok: .ok
+        case .failed: .failed
+        case .timedOut: .timedOut
+        }
+      return SeedEvidence(seed: seed, status: status, metrics: outcome.metricValues, splits: outcome.splits)
+    }
+  }
+
+  /// Rebuilds per-seed evidence from a stored document (for `rigor check`).
+  static func evidence(from document: RunDocument) -> [SeedEvidence] {
+    document.seeds.enumerated().map { position, seed in
+      let run = document.runs.first { $0.seed == seed }
+      let status: SeedEvidence.Status =
+        switch run?.status {
+        case .ok?: .ok
+        case .timedOut?: .timedOut
+        default: .failed
+        }
+      var metrics: [String: Double] = [:]
+      for (name, values) in document.metrics where position < values.count {
+        if let value = values[position] { metrics[name] = value }
+      }
+      return SeedEvidence(
+        seed: seed, status: status, metrics: metrics, splits: document.splits?[String(seed)] ?? [:])
+    }
+  }
+
+  static func judge(
+    _ claims: [Claim], seeds: [SeedEvidence], recorded: Bool,
+    registration: RunEvidence.Registration?, earlierVerdicts: (String) -> [String]
+  ) -> [ClaimDocument] {
+    claims.map { claim in
+      let evidence = RunEvidence(
+        seeds: seeds, recordedInLedger: recorded,
+        earlierVerdicts: earlierVerdicts(claim.canonicalHash).compactMap(Verdict.init(rawValue:)),
+        registration: registration)
+      let judgement = Judge.judge(claim, evidence: evidence)
+      return ClaimDocument(
+        id: judgement.id, tier: judgement.tier, verdict: judgement.verdict.rawValue,
+        reasons: judgement.reasons, says: claim.says, claimHash: claim.canonicalHash)
+    }
+  }
+}

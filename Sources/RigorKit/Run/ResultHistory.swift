@@ -1,0 +1,46 @@
+import Foundation
+
+/// A notebook's recorded results read back from its ref, for `log`, `show`, `diff` and `verify`.
+struct ResultHistory {
+  var workspace: Workspace
+  var store: ResultStore
+  var name: String
+
+  /// Opens the history of the notebook at `path` (a file, or a NAME like `examples/tier2`).
+  static func open(notebook path: String) throws -> ResultHistory {
+    let url = URL(fileURLWithPath: path)
+    let workspace = try Workspace.locate(notebook: url.standardizedFileURL, needsStore: true, initialize: false)
+    guard let store = workspace.store else { throw CommandFailure(.storeFailed, "no result store") }
+    let relative = workspace.relativePath(url)
+    let name = Notebook.name(forRepositoryPath: relative)
+    return ResultHistory(workspace: workspace, store: store, name: name)
+  }
+
+  /// Opens the repository around the current folder, for commands that take only a revision.
+  static func openHere(name: String?) throws -> (Workspace, ResultStore) {
+    let here = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+    let workspace = try Workspace.locate(notebook: here.appendingPathComponent("."), needsStore: true, initialize: false)
+    guard let store = workspace.store else { throw CommandFailure(.storeFailed, "no result store") }
+    return (workspace, store)
+  }
+
+  /// Recorded runs, newest first (results and interrupted registrations).
+  func runs(limit: Int? = nil) throws -> [RecordedRun] {
+    try store.history(name: name, limit: limit).filter { $0.kind == .result || $0.isInterrupted }
+  }
+
+  /// The newest result, or nil when the notebook was never run with a commit.
+  func newest() throws -> (RecordedRun, RunDocument)? {
+    for run in try store.history(name: name) where run.kind == .result {
+      if let document = try Self.document(of: run) { return (run, document) }
+    }
+    return nil
+  }
+
+  static func document(of run: RecordedRun) throws -> RunDocument? {
+    guard let data = try run.readFile("result.json") else { return nil }
+    var document = try JSONOutput.decode(RunDocument.self, from: data)
+    document.resultCommit = run.commit.description
+    return document
+  }
+}

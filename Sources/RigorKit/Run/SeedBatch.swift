@@ -1,0 +1,115 @@
+import Foundation
+
+/// Launches every seed of a compiled notebook through the scheduler and shows progress.
+///
+/// On a terminal one line per running seed is redrawn in place (step i/n, elapsed, the step's
+/// `progress()`); elsewhere a plain line is printed as each seed finishes.
+struct SeedBatch {
+  var console: Console
+  var options: RunOptions
+
+  /// Output kept per step before the middle is dropped (head and tail are kept).
+  static let outputCapBytes = 256 * 1024
+
+  static func jobs(_ requested: Int?) -> Int { SeedScheduler(jobs: requested).jobs }
+  static func blasThreads(jobs: Int?) -> Int { SeedScheduler(jobs: jobs).blasThreadsPerSeed }
+
+  func run(
+    binary: URL, toolchain: InterpToolchain, notebook: Notebook, seeds: [Int],
+    parameters: [String: ParameterValue], folder: URL
+  ) throws -> [SeedOutcome] {
+    let parametersJSON = try JSONOutput.encode(parameters)
+    let timeout = options.timeout ?? notebook.frontMatter.timeout ?? Notebook.defaultTimeout
+    var launches: [SeedLaunch] = []
+    for seed in seeds {
+      let output = folder.appendingPathComponent("seeds/\(seed)")
+      let scratch = folder.appendingPathComponent("scratch/\(seed)")
+      try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
+      try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+      launches.append(
+        SeedLaunch(
+          binary: binary, seed: seed, parametersJSON: parametersJSON, outputDirectory: output,
+          scratchDirectory: scratch, timeoutSeconds: timeout, sandboxed: options.sandbox,
+          sourcePath: notebook.path,
+          steps: notebook.steps.map { SeedLaunch.Step(index: $0.index, line: $0.line) },
+          outputCapBytes: Self.outputCapBytes, memoryLimitBytes: options.memoryLimitBytes,
+          readOnlyPaths: [binary.deletingLastPathComponent(), toolchain.libraryFolder]))
+    }
+    let display = ProgressDisplay(console: console, seeds: seeds, steps: notebook.steps.count)
+    let scheduler = SeedScheduler(jobs: options.jobs)
+    let results = scheduler.run(launches, progress: { display.update($0) })
+    display.finish()
+    return zip(launches, results).map { launch, result in
+      switch result {
+      case .success(let outcome):
+        return outcome
+      case .failure(let error):
+        return SeedOutcome.notStarted(launch, blasThreads: scheduler.blasThreadsPerSeed, error: "\(error)")
+      }
+    }
+  }
+}
+
+extension SeedOutcome {
+  /// A seed whose process could not be started: failed, every step skipped, the reason kept.
+  static func notStarted(_ launch: SeedLaunch, blasThreads: Int, error: String) -> SeedOutcome {
+    SeedOutcome(
+      seed: launch.seed, status: .failed, seconds: 0, peakMemoryBytes: 0, termination: .exited(-1),
+      sandboxed: launch.sandboxed, blasThreads: blasThreads,
+      steps: launch.steps.map {
+        StepOutcome(index: $0.index, line: $0.line, status: .skipped, seconds: nil, output: "", droppedOutputBytes: 0)
+      },
+      metrics: [], splits: [:], files: [],
+      errors: [
+        StepError(
+          step: nil,
+          diagnostic: Diagnostic("seed \(launch.seed) could not start: \(error)", at: SourceLocation(file: launch.sourcePath, line: 1)))
+      ])
+  }
+}
+
+/// Live per-seed progress on a terminal, plain lines elsewhere.
+final class ProgressDisplay: @unchecked Sendable {
+  private let console: Console
+  private let lock = NSLock()
+  private var lines: [Int: String] = [:]
+  private let seeds: [Int]
+  private let steps: Int
+  private var drawn = 0
+
+  init(console: Console, seeds: [Int], steps: Int) {
+    self.console = console
+    self.seeds = seeds
+    self.steps = steps
+  }
+
+  func update(_ progress: SeedProgress) {
+    lock.withLock {
+      let step = progress.step.map { "step \($0)/\(steps)" } ?? progress.phase.rawValue
+      let fraction = progress.fraction.map { String(format: " %3.0f%%", $0 * 100) } ?? ""
+      let message = progress.message.isEmpty ? "" : " \(progress.message)"
+      let line = "seed \(progress.seed): \(step) \(Format.seconds(progress.elapsed))\(fraction)\(message)"
+      if console.isInteractive {
+        lines[progress.seed] = line
+        redraw()
+      } else if progress.phase == .ended {
+        console.err(line)
+      }
+    }
+  }
+
+  func finish() {
+    lock.withLock {
+      if console.isInteractive, drawn > 0 { console.errRaw("\u{1B}[\(drawn)A\u{1B}[J") }
+      drawn = 0
+    }
+  }
+
+  private func redraw() {
+    var text = drawn > 0 ? "\u{1B}[\(drawn)A" : ""
+    let shown = seeds.filter { lines[$0] != nil }
+    for seed in shown { text += "\u{1B}[2K" + (lines[seed] ?? "") + "\n" }
+    drawn = shown.count
+    console.errRaw(text)
+  }
+}
