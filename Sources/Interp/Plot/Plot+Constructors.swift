@@ -1,0 +1,83 @@
+extension Plot {
+  /// A line plot of one or more series (loss curves), with a legend for named series.
+  public static func line(
+    _ series: [Series], title: String = "", xLabel: String = "", yLabel: String = ""
+  ) -> Plot {
+    Plot(.lines(series), title: title, xLabel: xLabel, yLabel: yLabel)
+  }
+
+  /// A line plot of one unnamed series against its indices 0, 1, 2, ….
+  public static func line<T: BinaryFloatingPoint>(
+    y: [T], title: String = "", xLabel: String = "", yLabel: String = ""
+  ) -> Plot {
+    line([Series(y: y)], title: title, xLabel: xLabel, yLabel: yLabel)
+  }
+
+  /// A line plot of one unnamed series through the points (x[i], y[i]).
+  public static func line<T: BinaryFloatingPoint>(
+    x: [T], y: [T], title: String = "", xLabel: String = "", yLabel: String = ""
+  ) -> Plot {
+    line([Series(x: x, y: y)], title: title, xLabel: xLabel, yLabel: yLabel)
+  }
+
+  /// A scatter plot of one or more series; series with `pointValues` colour each point
+  /// through the plot's colormap and get a colour bar.
+  public static func scatter(
+    _ series: [Series], title: String = "", xLabel: String = "", yLabel: String = ""
+  ) -> Plot {
+    Plot(.scatter(series), title: title, xLabel: xLabel, yLabel: yLabel)
+  }
+
+  /// A scatter plot of one unnamed series, optionally coloured point by point.
+  public static func scatter<T: BinaryFloatingPoint>(
+    x: [T], y: [T], colorBy values: [T]? = nil, title: String = "", xLabel: String = "",
+    yLabel: String = ""
+  ) -> Plot {
+    scatter([Series(x: x, y: y, pointValues: values)], title: title, xLabel: xLabel, yLabel: yLabel)
+  }
+
+  /// A heatmap of a row-major matrix (row 0 at the top) with a colour bar: viridis for
+  /// one-signed data, blue–white–red centred on zero for signed data.
+  public static func heatmap<T: BinaryFloatingPoint>(
+    _ values: [[T]], title: String = "", xLabel: String = "", yLabel: String = "",
+    rowLabels: [String]? = nil, columnLabels: [String]? = nil
+  ) -> Plot {
+    let matrix = values.map { row in row.map { Double($0) } }
+    return Plot(
+      .heatmap(Heatmap(matrix, rowLabels: rowLabels, columnLabels: columnLabels)), title: title,
+      xLabel: xLabel, yLabel: yLabel)
+  }
+
+  /// A bar chart with optional symmetric error bars (`value ± errors[i]`, e.g. a CI half-width).
+  public static func bar<T: BinaryFloatingPoint>(
+    labels: [String], values: [T], errors: [T]? = nil, title: String = "", xLabel: String = "",
+    yLabel: String = ""
+  ) -> Plot {
+    let bars = zip(labels, values).enumerated().map { index, pair -> Bar in
+      let value = Double(pair.1)
+      guard let errors, index < errors.count else { return Bar(pair.0, value: value) }
+      let error = Double(errors[index]).magnitude
+      return Bar(pair.0, value: value, lower: value - error, upper: value + error)
+    }
+    return Plot(.bars(bars), title: title, xLabel: xLabel, yLabel: yLabel)
+  }
+
+  /// A bar chart with explicit, possibly asymmetric intervals (e.g. bootstrap 95% CIs).
+  public static func bar<T: BinaryFloatingPoint>(
+    labels: [String], values: [T], intervals: [ClosedRange<T>], title: String = "",
+    xLabel: String = "", yLabel: String = ""
+  ) -> Plot {
+    let bars = zip(labels, values).enumerated().map { index, pair -> Bar in
+      guard index < intervals.count else { return Bar(pair.0, value: Double(pair.1)) }
+      return Bar(
+        pair.0, value: Double(pair.1), lower: Double(intervals[index].lowerBound),
+        upper: Double(intervals[index].upperBound))
+    }
+    return Plot(.bars(bars), title: title, xLabel: xLabel, yLabel: yLabel)
+  }
+
+  /// A bar chart of prepared bars.
+  public static func bar(_ bars: [Bar], title: String = "", xLabel: String = "", yLabel: String = "") -> Plot {
+    Plot(.bars(bars), title: title, xLabel: xLabel, yLabel: yLabel)
+  }
+}

@@ -1,0 +1,122 @@
+import Foundation
+
+extension Plot {
+  /// What a renderer produced: the body markup and the notes about skipped data.
+  struct Drawing {
+    var body = SVGWriter()
+    var notes: [String] = []
+  }
+
+  /// The placeholder renderers use in element ids; replaced by a hash of the body so ids are
+  /// deterministic and differ between figures inlined into one HTML page.
+  static let idToken = "@RIGOR-ID@"
+
+  func render() -> String {
+    let metrics = Metrics(fontSize)
+    let size = (width: sanitized(width, fallback: 640), height: sanitized(height, fallback: 420))
+    var drawing: Drawing
+    let kind: String
+    switch content {
+    case .lines(let series):
+      kind = "line plot"
+      drawing = drawXY(series, asLines: true, size: size, metrics: metrics)
+    case .scatter(let series):
+      kind = "scatter plot"
+      drawing = drawXY(series, asLines: false, size: size, metrics: metrics)
+    case .heatmap(let heatmap):
+      kind = "heatmap"
+      drawing = drawHeatmap(heatmap, size: size, metrics: metrics)
+    case .bars(let bars):
+      kind = "bar chart"
+      drawing = drawBars(bars, size: size, metrics: metrics)
+    }
+    drawNotes(drawing.notes, height: size.height, metrics: metrics, into: &drawing.body)
+    return document(drawing, kind: kind, size: size, metrics: metrics)
+  }
+
+  private func document(
+    _ drawing: Drawing, kind: String, size: (width: Double, height: Double), metrics: Metrics
+  ) -> String {
+    let n = SVGWriter.number
+    var svg = SVGWriter()
+    svg.raw("<?xml version=\"1.0\" encoding=\"UTF-8\"?>")
+    svg.open(
+      "svg",
+      [
+        ("xmlns", "http://www.w3.org/2000/svg"), ("version", "1.1"),
+        ("width", n(size.width)), ("height", n(size.height)),
+        ("viewBox", "0 0 \(n(size.width)) \(n(size.height))"),
+        ("font-family", "Helvetica, Arial, Liberation Sans, DejaVu Sans, sans-serif"),
+        ("font-size", n(metrics.font)),
+      ])
+    if !title.isEmpty { svg.element("title", [], content: title) }
+    let description = ([kind] + drawing.notes).joined(separator: " ")
+    svg.element("desc", [], content: description)
+    svg.element(
+      "rect",
+      [
+        ("class", "background"), ("width", n(size.width)), ("height", n(size.height)),
+        ("fill", "#ffffff"),
+      ])
+    svg.raw(drawing.body.text.trimmingSuffixNewline)
+    svg.close("svg")
+    let text = svg.text
+    guard text.contains(Self.idToken) else { return text }
+    return text.replacingAll(Self.idToken, with: "rigor-" + Self.fnv1a(drawing.body.text))
+  }
+
+  /// Title centred over `frame`.
+  func drawTitle(over frame: Frame, metrics: Metrics, into svg: inout SVGWriter) {
+    guard !title.isEmpty else { return }
+    let n = SVGWriter.number
+    svg.element(
+      "text",
+      [
+        ("class", "title"), ("x", n(frame.centerX)), ("y", n(metrics.padding + metrics.titleFont)),
+        ("text-anchor", "middle"), ("font-size", n(metrics.titleFont)), ("font-weight", "bold"),
+      ], content: title)
+  }
+
+  /// Notes about skipped data, small and grey at the bottom left, so they travel with the
+  /// figure.
+  private func drawNotes(
+    _ notes: [String], height: Double, metrics: Metrics, into svg: inout SVGWriter
+  ) {
+    let n = SVGWriter.number
+    for (index, note) in notes.enumerated() {
+      let y = height - metrics.padding * 0.6 - Double(notes.count - 1 - index) * metrics.noteFont * 1.3
+      svg.element(
+        "text",
+        [
+          ("class", "note"), ("x", n(metrics.padding)), ("y", n(y)),
+          ("font-size", n(metrics.noteFont)), ("font-style", "italic"),
+          ("fill", Color.note.hex),
+        ], content: "Note: " + note)
+    }
+  }
+
+  private func sanitized(_ value: Double, fallback: Double) -> Double {
+    value.isFinite && value >= 50 ? min(value, 20_000) : fallback
+  }
+
+  /// 64-bit FNV-1a of `text` in hex: a stable id seed (not for security).
+  static func fnv1a(_ text: String) -> String {
+    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+    for byte in text.utf8 {
+      hash ^= UInt64(byte)
+      hash = hash &* 0x0000_0100_0000_01B3
+    }
+    let digits = String(hash, radix: 16)
+    return String(repeating: "0", count: 16 - digits.count) + digits
+  }
+}
+
+extension String {
+  fileprivate var trimmingSuffixNewline: String {
+    hasSuffix("\n") ? String(dropLast()) : self
+  }
+
+  fileprivate func replacingAll(_ target: String, with replacement: String) -> String {
+    components(separatedBy: target).joined(separator: replacement)
+  }
+}
