@@ -1,0 +1,155 @@
+extension Tensor {
+  /// Whether gradients flow to this tensor.
+  ///
+  /// Setting it to `true` on a tensor without history makes it a *leaf* (a parameter):
+  /// ``backward(_:)`` accumulates into its ``grad``, and its storage becomes shared by all its
+  /// copies (see the type documentation). Setting it to `false` drops any history.
+  public var requiresGrad: Bool {
+    get { node != nil }
+    set {
+      if newValue {
+        guard node == nil else { return }
+        // A parameter owns a dense storage that nothing else aliases.
+        if !isContiguous || offset != 0 || storage.count != count
+          || !isKnownUniquelyReferenced(&storage)
+        {
+          let dense = Tensor(uninitializedShape: shape)
+          Tensor.copyElements(from: self, into: dense.storage.pointer, strides: dense.strides)
+          storage = dense.storage
+          strides = dense.strides
+          offset = 0
+        }
+        node = GradNode()
+      } else {
+        node = nil
+      }
+    }
+  }
+
+  /// A copy of this tensor that requires a gradient (a new leaf).
+  public func requiringGrad() -> Tensor {
+    var t = detached()
+    t.requiresGrad = true
+    return t
+  }
+
+  /// Whether this tensor is a leaf of the autograd graph that requires a gradient.
+  public var isLeaf: Bool { node?.isLeaf ?? true }
+
+  /// The accumulated gradient of a leaf (or of a node that called ``retainGrad()``).
+  public var grad: Tensor? {
+    get { node?.grad }
+    nonmutating set {
+      precondition(node != nil, "grad: cannot set the gradient of a tensor that does not require grad")
+      node?.grad = newValue
+    }
+  }
+
+  /// Keeps this interior tensor's gradient after ``backward(_:)`` (for attribution and hooks).
+  public func retainGrad() {
+    precondition(node != nil, "retainGrad(): tensor of shape \(shape) does not require grad")
+    node?.retainsGrad = true
+  }
+
+  /// The same values with no gradient history (shares storage).
+  public func detached() -> Tensor {
+    var t = self
+    t.node = nil
+    return t
+  }
+
+  /// Clears the accumulated gradient (sets it to `nil`).
+  public func zeroGrad() { node?.grad = nil }
+
+  /// Wraps `value` with a graph node for operation `op` when recording is on and any input
+  /// requires a gradient. `backward` receives the output gradient and returns one gradient per
+  /// input (it runs with recording off).
+  @usableFromInline
+  static func record(
+    _ value: Tensor, op: String, inputs: [Tensor], backward: @escaping (Tensor) -> [Tensor?]
+  ) -> Tensor {
+    guard GradMode.enabled else { return value }
+    var anyParent = false
+    for input in inputs where input.node != nil { anyParent = true }
+    guard anyParent else { return value }
+    var out = value
+    out.node = GradNode(op: op, parents: inputs.map(\.node), backward: backward)
+    return out
+  }
+
+  /// Computes gradients of this tensor with respect to every leaf in its history.
+  ///
+  /// Gradients are *added* to each leaf's ``grad`` (call ``zeroGrad()`` or an optimiser's
+  /// `zeroGrad()` between steps). Without `gradient`, the tensor must hold one element and the
+  /// seed is 1.
+  ///
+  /// - Parameter gradient: The gradient of some scalar with respect to this tensor.
+  public func backward(_ gradient: Tensor? = nil) {
+    guard let root = node else {
+      preconditionFailure("backward(): tensor of shape \(shape) does not require grad; set requiresGrad on an input")
+    }
+    let seed: Tensor
+    if let gradient {
+      precondition(
+        gradient.shape == shape,
+        "backward(): gradient of shape \(gradient.shape) does not match tensor of shape \(shape)")
+      seed = gradient.detached()
+    } else {
+      precondition(count == 1, "backward(): tensor of shape \(shape) is not a scalar; pass a gradient")
+      seed = Tensor.full(shape, 1)
+    }
+    if root.isLeaf {
+      root.grad = root.grad.map { $0 + seed } ?? seed.clone()
+      return
+    }
+    let order = Tensor.topologicalOrder(from: root)
+    var pending: [ObjectIdentifier: Tensor] = [ObjectIdentifier(root): seed]
+    withNoGrad {
+      for current in order.reversed() {
+        guard let g = pending.removeValue(forKey: ObjectIdentifier(current)) else { continue }
+        if current.isLeaf {
+          current.grad = current.grad.map { $0 + g } ?? g.clone()
+          continue
+        }
+        if current.retainsGrad { current.grad = current.grad.map { $0 + g } ?? g.clone() }
+        guard let fn = current.backward else { continue }
+        let inputGrads = fn(g)
+        for (parent, inputGrad) in zip(current.parents, inputGrads) {
+          guard let parent, let inputGrad else { continue }
+          let key = ObjectIdentifier(parent)
+          if let existing = pending[key] {
+            pending[key] = existing + inputGrad
+          } else {
+            pending[key] = inputGrad
+          }
+        }
+      }
+    }
+  }
+
+  /// Nodes reachable from `root`, each after all of its parents (iterative depth-first search).
+  static func topologicalOrder(from root: GradNode) -> [GradNode] {
+    var order: [GradNode] = []
+    var visited = Set<ObjectIdentifier>()
+    var stack: [(GradNode, Int)] = [(root, 0)]
+    visited.insert(ObjectIdentifier(root))
+    while let top = stack.popLast() {
+      let current = top.0
+      var next = top.1
+      var pushedChild = false
+      while next < current.parents.count {
+        let candidate = current.parents[next]
+        next += 1
+        if let parent = candidate, !visited.contains(ObjectIdentifier(parent)) {
+          visited.insert(ObjectIdentifier(parent))
+          stack.append((current, next))
+          stack.append((parent, 0))
+          pushedChild = true
+          break
+        }
+      }
+      if !pushedChild { order.append(current) }
+    }
+    return order
+  }
+}

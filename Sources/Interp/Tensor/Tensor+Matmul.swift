@@ -1,0 +1,133 @@
+import CBLAS
+
+/// Matrix products, all through OpenBLAS `cblas_sgemm`.
+extension Tensor {
+  /// Matrix product with numpy `matmul` semantics.
+  ///
+  /// Rank-2 operands multiply as matrices; higher ranks are stacks of matrices in the last two
+  /// axes whose leading (batch) axes broadcast; a rank-1 left operand is a row vector and a
+  /// rank-1 right operand a column vector, and their added axis is removed again. Transposed
+  /// views (such as `w.mT`) are passed to BLAS as transposed operands, without a copy.
+  ///
+  /// - Precondition: the inner dimensions agree, e.g. `[2, 3] · [3, 4]`.
+  public func matmul(_ other: Tensor) -> Tensor {
+    precondition(
+      rank >= 1 && other.rank >= 1,
+      "matmul: operands must have rank ≥ 1, got shapes \(shape) and \(other.shape)")
+    let a = rank == 1 ? unsqueezed(0) : self
+    let b = other.rank == 1 ? other.unsqueezed(1) : other
+    var out = Tensor.batchedMatmul(a, b, shapes: (shape, other.shape))
+    if rank == 1 { out = out.squeezed(-2) }
+    if other.rank == 1 { out = out.squeezed(-1) }
+    return out
+  }
+
+  private static func batchedMatmul(_ a: Tensor, _ b: Tensor, shapes: ([Int], [Int])) -> Tensor {
+    let k = a.shape[a.rank - 1]
+    precondition(
+      b.shape[b.rank - 2] == k,
+      "matmul: shapes \(shapes.0) and \(shapes.1) are incompatible (inner dimensions \(k) and \(b.shape[b.rank - 2]))")
+    let batch = ShapeMath.broadcast(
+      Array(a.shape.dropLast(2)), Array(b.shape.dropLast(2)), op: "matmul (batch axes of \(shapes.0) and \(shapes.1))")
+    let value = gemm(a.detached(), b.detached(), batch: batch)
+    let (av, bv) = (a.detached(), b.detached())
+    let (needA, needB) = (a.node != nil, b.node != nil)
+    return record(value, op: "matmul", inputs: [a, b]) { g in
+      var ga: Tensor? = nil
+      var gb: Tensor? = nil
+      if needA { ga = gemm(g, bv.mT, batch: batch).sum(toShape: av.shape) }
+      if needB {
+        if bv.rank == 2 && av.rank > 2 {
+          // Fold the batch into rows: one large product instead of a stack plus a sum.
+          let rows = av.count / (av.shape[av.rank - 1] == 0 ? 1 : av.shape[av.rank - 1])
+          let a2 = av.reshaped([rows, av.shape[av.rank - 1]])
+          let g2 = g.reshaped([rows, g.shape[g.rank - 1]])
+          gb = gemm(a2.mT, g2, batch: [])
+        } else {
+          gb = gemm(av.mT, g, batch: batch).sum(toShape: bv.shape)
+        }
+      }
+      return [ga, gb]
+    }
+  }
+
+  /// How BLAS should read a 2-D view: transposed or not, and its leading dimension.
+  private static func blasLayout(rows: Int, cols: Int, rowStride: Int, colStride: Int)
+    -> (transpose: Bool, ld: Int)?
+  {
+    let rs = rows == 1 ? Swift.max(cols, 1) : rowStride
+    let cs = cols == 1 ? 1 : colStride
+    if cs == 1 && rs >= Swift.max(cols, 1) { return (false, rs) }
+    let rs2 = rows == 1 ? 1 : rowStride
+    let cs2 = cols == 1 ? Swift.max(rows, 1) : colStride
+    if rs2 == 1 && cs2 >= Swift.max(rows, 1) { return (true, cs2) }
+    return nil
+  }
+
+  /// The product of stacks `a` `[..., m, k]` and `b` `[..., k, n]`, batch axes broadcast to
+  /// `batch`; no gradient recording.
+  static func gemm(_ a0: Tensor, _ b0: Tensor, batch: [Int]) -> Tensor {
+    var a = a0
+    var b = b0
+    let m = a.shape[a.rank - 2]
+    let k = a.shape[a.rank - 1]
+    let n = b.shape[b.rank - 1]
+    let out = Tensor(uninitializedShape: batch + [m, n])
+    if out.count == 0 { return out }
+    if k == 0 {
+      out.storage.pointer.update(repeating: 0, count: out.count)
+      return out
+    }
+    var layoutA = blasLayout(rows: m, cols: k, rowStride: a.strides[a.rank - 2], colStride: a.strides[a.rank - 1])
+    if layoutA == nil {
+      a = a.contiguous()
+      layoutA = (false, k)
+    }
+    var layoutB = blasLayout(rows: k, cols: n, rowStride: b.strides[b.rank - 2], colStride: b.strides[b.rank - 1])
+    if layoutB == nil {
+      b = b.contiguous()
+      layoutB = (false, n)
+    }
+    let (ta, lda) = layoutA!
+    let (tb, ldb) = layoutB!
+    let transA = ta ? CblasTrans : CblasNoTrans
+    let transB = tb ? CblasTrans : CblasNoTrans
+    let batchCount = ShapeMath.count(batch)
+    let pa = UnsafePointer(a.storage.pointer)
+    let pb = UnsafePointer(b.storage.pointer)
+    let pc = out.storage.pointer
+
+    // A stack of row-major matrices times one matrix is a single tall product.
+    let bIsSingle = b.shape.dropLast(2).allSatisfy { $0 == 1 }
+    let aBatch = Array(a.shape.dropLast(2))
+    if batchCount > 1 && bIsSingle && !ta && aBatch == batch && a.isContiguous {
+      cblas_sgemm(
+        CblasRowMajor, transA, transB, Int32(batchCount * m), Int32(n), Int32(k), 1,
+        pa + a.offset, Int32(k), pb + b.offset, Int32(ldb), 0, pc, Int32(n))
+      return out
+    }
+
+    let aStrides = broadcastStrides(a, to: batch + [m, k])
+    let bStrides = broadcastStrides(b, to: batch + [k, n])
+    var counter = [Int](repeating: 0, count: batch.count)
+    var offA = a.offset
+    var offB = b.offset
+    for index in 0..<batchCount {
+      cblas_sgemm(
+        CblasRowMajor, transA, transB, Int32(m), Int32(n), Int32(k), 1,
+        pa + offA, Int32(lda), pb + offB, Int32(ldb), 0, pc + index * m * n, Int32(n))
+      var axis = batch.count - 1
+      while axis >= 0 {
+        counter[axis] += 1
+        offA += aStrides[axis]
+        offB += bStrides[axis]
+        if counter[axis] < batch[axis] { break }
+        offA -= aStrides[axis] * batch[axis]
+        offB -= bStrides[axis] * batch[axis]
+        counter[axis] = 0
+        axis -= 1
+      }
+    }
+    return out
+  }
+}
