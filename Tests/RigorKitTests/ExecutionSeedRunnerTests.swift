@@ -82,7 +82,7 @@ import Testing
       while True:
           pass
       """)
-    let launch = fixture.launch(program, steps: 3, timeout: 1)
+    let launch = fixture.launch(program, steps: 3, timeout: 4)
     let started = Date()
     let outcome = try SeedRunner().run(launch)
     let wall = Date().timeIntervalSince(started)

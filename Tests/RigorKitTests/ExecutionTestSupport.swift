@@ -56,7 +56,7 @@ final class ExecutionFixture {
   /// The protocol as a python module: the same rules as RigorRuntime (flush and wait for
   /// the output pipe to drain before each step event) written independently.
   static let protocolHelper = #"""
-    import os, sys, json, time, fcntl, termios, struct
+    import os, sys, json, time, fcntl, termios, struct, resource
 
     _fd = int(os.environ.get("RIGOR_CHANNEL_FD", "-1"))
 
@@ -79,13 +79,16 @@ final class ExecutionFixture {
         _settle()
         send({"event": "step_begin", "step": i, "t": time.monotonic()})
 
+    def _maxrss():
+        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+
     def end(i):
         _settle()
-        send({"event": "step_end", "step": i, "t": time.monotonic()})
+        send({"event": "step_end", "step": i, "t": time.monotonic(), "maxrss": _maxrss()})
 
     def finish():
         _settle()
-        send({"event": "finish", "t": time.monotonic()})
+        send({"event": "finish", "t": time.monotonic(), "maxrss": _maxrss()})
 
     def record(step, name, value):
         send({"event": "record", "step": step, "name": name, "value": value})

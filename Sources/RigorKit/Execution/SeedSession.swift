@@ -22,6 +22,8 @@ struct SeedSession {
   private(set) var reportedErrors: [StepError] = []
   private(set) var progressFraction: Double?
   private(set) var progressMessage = ""
+  /// The largest peak memory the program reported about itself (`maxrss` in step events).
+  private(set) var reportedPeakMemoryBytes = 0
   /// Lines on the channel that were not valid events.
   private(set) var ignoredEvents = 0
 
@@ -31,6 +33,7 @@ struct SeedSession {
   enum Change { case none, stepBegan, progress }
 
   mutating func handle(_ event: ChannelEvent) -> Change {
+    if let bytes = event.maxrss, bytes > 0 { reportedPeakMemoryBytes = max(reportedPeakMemoryBytes, bytes) }
     switch event.event {
     case "step_begin":
       guard let step = event.step, launch.step(step) != nil, begun[step] == nil else { break }

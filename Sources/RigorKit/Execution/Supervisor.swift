@@ -16,6 +16,8 @@ struct Supervisor {
   private var killTime: Double?
   private var exitTime: Double?
   private var lastReport = 0.0
+  private var memory: MemorySampler
+  private var lastSample = 0.0
 
   init(
     launch: SeedLaunch, child: ChildProcess, channel: FileDescriptor, output: FileDescriptor,
@@ -28,6 +30,7 @@ struct Supervisor {
     self.startTime = startTime
     self.progress = progress
     self.session = SeedSession(launch: launch)
+    self.memory = MemorySampler(rootPID: child.pid)
   }
 
   mutating func run() -> SeedOutcome {
@@ -35,6 +38,10 @@ struct Supervisor {
     let deadline = startTime + launch.timeoutSeconds
     while true {
       let now = MonotonicTime.now()
+      if exitTime == nil, now - lastSample >= 0.2 {
+        memory.sample()
+        lastSample = now
+      }
       if exitTime == nil, child.reap(wait: false) != nil {
         exitTime = now
         // Whatever the program left running in its group goes with it.
@@ -63,7 +70,7 @@ struct Supervisor {
       SeedSession.Ending(
         termination: Self.unwrapSandbox(ending.termination, sandboxed: launch.sandboxed),
         timedOut: timedOut, startTime: startTime, endTime: endTime,
-        peakMemoryBytes: ending.peakMemoryBytes))
+        peakMemoryBytes: max(ending.peakMemoryBytes, memory.peakBytes, session.reportedPeakMemoryBytes)))
     report(.ended)
     channel.close()
     output.close()
