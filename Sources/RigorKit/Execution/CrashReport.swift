@@ -17,18 +17,21 @@ struct CrashReport: Equatable {
   static func parse(_ output: String, sourcePath: String) -> CrashReport {
     var report = CrashReport()
     var inCrashedThread = false
+    var sawFrame = false
     for rawLine in output.split(separator: "\n", omittingEmptySubsequences: false) {
       let line = rawLine.trimmingWhitespace()
       if report.message == nil, let message = fatalMessage(in: line) {
         report.message = message
       }
-      if line.hasPrefix("Thread "), line.hasSuffix("crashed:") {
-        inCrashedThread = true
+      if line.hasPrefix("Thread ") {
+        inCrashedThread = line.hasSuffix("crashed:")
+        sawFrame = false
         continue
       }
       // The first blank line after the frames ends the crashed thread's trace.
-      if inCrashedThread, line.isEmpty, report.location != nil { inCrashedThread = false }
+      if inCrashedThread, line.isEmpty, sawFrame { inCrashedThread = false }
       guard inCrashedThread, report.location == nil, let frame = frameLocation(in: line) else { continue }
+      sawFrame = true
       if frame.file == sourcePath || frame.file.hasSuffix("/" + sourcePath) {
         report.location = SourceLocation(file: sourcePath, line: frame.line, column: frame.column)
       }
