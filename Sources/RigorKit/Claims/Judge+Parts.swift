@@ -77,7 +77,7 @@ extension Judge {
     let (mean, lo, hi, m, negM) = (t[0], t[1], t[2], t[3], t[4])
     let direction =
       claim.better == .higher
-      ? "" : " (d = \(other) − \(claim.metric ?? "metric"), since lower is better)"
+      ? "" : " (d = \(other) - \(claim.metric ?? "metric"), since lower is better)"
     var sentence = "\(role) '\(other)': mean difference \(mean)\(direction), 95% CI [\(lo), \(hi)]"
     let n = ReasonFormat.count(d.count, "seed")
     let outcome: PartOutcome
@@ -86,13 +86,13 @@ extension Judge {
       sentence += ", \(n)"
       if ci.lower > -margin {
         outcome = .holds
-        why = "non-inferior: lower bound \(lo) > −margin \(negM) (competitive declared, margin \(m))"
+        why = "non-inferior: lower bound \(lo) > \(negM), minus the margin \(m) (competitive declared)"
       } else if ci.upper < -margin {
         outcome = .fails
-        why = "clearly worse: upper bound \(hi) < −margin \(negM)"
+        why = "clearly worse: upper bound \(hi) < \(negM), minus the margin \(m)"
       } else {
         outcome = .undecided
-        why = "neither non-inferior (lower bound \(lo) <= −margin \(negM)) nor clearly worse (upper bound \(hi) >= \(negM))"
+        why = "neither non-inferior (lower bound \(lo) <= \(negM), minus the margin \(m)) nor clearly worse (upper bound \(hi) >= \(negM))"
       }
     } else {
       let test = Statistics.signFlipTest(d, id: claim.id)
@@ -120,7 +120,8 @@ extension Judge {
 
   /// "p = 0.03125 (1 of 32 sign patterns)" or the sampled form.
   static func pText(_ test: SignFlipResult) -> String {
-    let p = ReasonFormat.number(test.p)
+    // Six digits show an exact p = k / 2^N in full for N <= 12 (e.g. 0.015625 = 1/64).
+    let p = ReasonFormat.format(test.p, digits: 6)
     if test.exact {
       return "p = \(p) (\(test.count) of \(test.patterns) sign patterns)"
     }
