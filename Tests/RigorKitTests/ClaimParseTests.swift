@@ -58,6 +58,24 @@ import Testing
     #expect(claim.setting == .toy && !claim.heldOut && !claim.safety)
   }
 
+  @Test func unquotedLessThanAndFoldedSaysAreValidYaml() throws {
+    let yaml = "id: a\nsays: >\n  A long claim\n  over two lines.\nmetric: m\nexpect: < 0.5\n"
+    let claim = try Claim.parse(yaml: yaml, file: "n.md", firstLine: 1)
+    #expect(claim.expect == .lessThan(0.5))
+    #expect(claim.says == "A long claim over two lines.")
+  }
+
+  @Test func controlOrBaselineNamingTheMetricItselfIsInvalid() {
+    let d = only("id: a\nsays: x\nmetric: m\nbaseline: m\n")
+    #expect(d?.location.line == 13)
+    #expect(d?.message.contains("names the claim's own metric 'm'") == true)
+  }
+
+  @Test func metricNamesMustBeRecordable() {
+    let d = only("id: a\nsays: x\nmetric: sae auroc\n")
+    #expect(d?.message.contains("[A-Za-z0-9_.-]+") == true)
+  }
+
   @Test func reportsTheIdLocationForDuplicateChecks() {
     let result = Claim.parseBlock(yaml: "says: x\nid: abc\n", file: "n.md", firstLine: 20)
     #expect(result.idLocation == SourceLocation(file: "n.md", line: 21, column: 5))
