@@ -65,6 +65,7 @@ final class RunState {
     var event = JSONLine(event: "step_end")
     event.add("step", index)
     event.add("t", MonotonicClock.now())
+    event.add("maxrss", RunState.peakMemoryBytes())
     channel?.send(event)
   }
 
@@ -72,7 +73,15 @@ final class RunState {
     settleOutput()
     var event = JSONLine(event: "finish")
     event.add("t", MonotonicClock.now())
+    event.add("maxrss", RunState.peakMemoryBytes())
     channel?.send(event)
+  }
+
+  /// This process's peak resident memory so far, in bytes.
+  static func peakMemoryBytes() -> Int {
+    var usage = rusage()
+    getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
+    return Int(usage.ru_maxrss) * 1024
   }
 
   /// Makes sure everything the step printed has reached the supervisor before a step event.

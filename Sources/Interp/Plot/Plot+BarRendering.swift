@@ -34,12 +34,17 @@ extension Plot {
     let yProbe = Axis.ticks(
       for: Self.bounds(extent), scale: .linear, limits: yLimits, length: bottom(labelHeight: labelHeight) - top,
       spacing: metrics.font * 4)
-    let left =
+    var left =
       metrics.padding + metrics.axisLabelHeight(yLabel) + Self.labelWidth(yProbe, metrics)
       + metrics.tickLength + metrics.tickGap + 2
-    let band = (right - left) / Double(max(bars.count, 1))
+    var band = (right - left) / Double(max(bars.count, 1))
     let tilted = labelWidth > band * 0.95
-    if tilted { labelHeight = labelWidth * 0.71 + metrics.font * 0.8 }
+    if tilted {
+      labelHeight = labelWidth * 0.71 + metrics.font * 0.8
+      // A label tilted at 45° reaches 0.71 of its width left of its bar's centre.
+      left = max(left, metrics.padding + labelWidth * 0.75 + metrics.font * 0.5 - band / 2)
+      band = (right - left) / Double(max(bars.count, 1))
+    }
     let yTicks = Axis.ticks(
       for: Self.bounds(extent), scale: .linear, limits: yLimits, length: bottom(labelHeight: labelHeight) - top,
       spacing: metrics.font * 4)

@@ -49,15 +49,17 @@ extension Plot {
   }
 
   /// A bar chart with optional symmetric error bars (`value ± errors[i]`, e.g. a CI half-width).
+  /// One bar per value; missing labels are blank.
   public static func bar<T: BinaryFloatingPoint>(
     labels: [String], values: [T], errors: [T]? = nil, title: String = "", xLabel: String = "",
     yLabel: String = ""
   ) -> Plot {
-    let bars = zip(labels, values).enumerated().map { index, pair -> Bar in
-      let value = Double(pair.1)
-      guard let errors, index < errors.count else { return Bar(pair.0, value: value) }
+    let bars = values.indices.map { index -> Bar in
+      let label = index < labels.count ? labels[index] : ""
+      let value = Double(values[index])
+      guard let errors, index < errors.count else { return Bar(label, value: value) }
       let error = Double(errors[index]).magnitude
-      return Bar(pair.0, value: value, lower: value - error, upper: value + error)
+      return Bar(label, value: value, lower: value - error, upper: value + error)
     }
     return Plot(.bars(bars), title: title, xLabel: xLabel, yLabel: yLabel)
   }
@@ -67,10 +69,11 @@ extension Plot {
     labels: [String], values: [T], intervals: [ClosedRange<T>], title: String = "",
     xLabel: String = "", yLabel: String = ""
   ) -> Plot {
-    let bars = zip(labels, values).enumerated().map { index, pair -> Bar in
-      guard index < intervals.count else { return Bar(pair.0, value: Double(pair.1)) }
+    let bars = values.indices.map { index -> Bar in
+      let label = index < labels.count ? labels[index] : ""
+      guard index < intervals.count else { return Bar(label, value: Double(values[index])) }
       return Bar(
-        pair.0, value: Double(pair.1), lower: Double(intervals[index].lowerBound),
+        label, value: Double(values[index]), lower: Double(intervals[index].lowerBound),
         upper: Double(intervals[index].upperBound))
     }
     return Plot(.bars(bars), title: title, xLabel: xLabel, yLabel: yLabel)

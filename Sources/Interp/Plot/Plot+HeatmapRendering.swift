@@ -21,12 +21,14 @@ extension Plot {
 
     let top = metrics.padding + metrics.titleHeight(title) + metrics.font * 0.4
     let rowLabelWidth = rowNames.map(metrics.width).max() ?? 0
-    let left =
+    var left =
       metrics.padding + metrics.axisLabelHeight(yLabel) + rowLabelWidth + metrics.tickLength
       + metrics.tickGap
-    let probe = ColorScale(values: flat, colormap: colormap, range: colorRange, barLength: 200)
-    let sideWidth = probe.width(label: colorLabel, metrics: metrics) + 16
-    let availableWidth = max(size.width - metrics.padding - sideWidth - left, 10)
+    let colors = ColorScale(
+      values: flat, colormap: colormap, range: colorRange,
+      barLength: size.height - top - metrics.padding - metrics.font * 3)
+    let sideWidth = colors.width(label: colorLabel, metrics: metrics) + 16
+    var availableWidth = max(size.width - metrics.padding - sideWidth - left, 10)
     let columnLabelWidth = columnNames.map(metrics.width).max() ?? 0
 
     func layout(rotated: Bool) -> (cellW: Double, cellH: Double, bottom: Double) {
@@ -44,6 +46,9 @@ extension Plot {
     var columnStride = Self.labelStride(cell: cells.cellW, needed: columnLabelWidth + metrics.font * 0.5)
     if columnStride > 1 && columnLabelWidth > metrics.font * 1.5 {
       rotated = true
+      // A label tilted at 45° reaches 0.71 of its width left of its cell centre.
+      left = max(left, metrics.padding + columnLabelWidth * 0.75 + metrics.font * 0.5 - cells.cellW / 2)
+      availableWidth = max(size.width - metrics.padding - sideWidth - left, 10)
       cells = layout(rotated: true)
       columnStride = Self.labelStride(cell: cells.cellW, needed: metrics.font * 1.15)
     }
@@ -52,8 +57,6 @@ extension Plot {
     let gridHeight = cells.cellH * Double(rows)
     let gridLeft = left + max(availableWidth - gridWidth, 0) / 2
     let frame = Frame(left: gridLeft, top: top, right: gridLeft + gridWidth, bottom: top + gridHeight)
-    let colors = ColorScale(
-      values: flat, colormap: colormap, range: colorRange, barLength: max(gridHeight, 80))
 
     drawTitle(over: frame, metrics: metrics, into: &drawing.body)
     drawCells(heatmap, columns: columns, frame: frame, cells: cells, colors: colors, into: &drawing.body)

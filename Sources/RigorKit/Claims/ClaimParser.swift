@@ -1,0 +1,251 @@
+import Foundation
+import Yams
+
+/// Turns one claim block's YAML into a `Claim`, collecting every problem as a `Diagnostic`.
+///
+/// Yams supplies the structure and the position (`Mark`) of every key and value; the types
+/// are checked here with the schema's own narrow rules (plain `true`/`false`, plain decimal
+/// numbers), so that `yes`, `"0.01"` or `.inf` are reported instead of silently converted.
+struct ClaimParser {
+  let file: String
+  let firstLine: Int
+  let columnOffset: Int
+
+  /// Everything gathered from the mapping before the claim is assembled.
+  private struct Fields {
+    var strings: [Claim.CodingKeys: String] = [:]
+    var numbers: [Claim.CodingKeys: Double] = [:]
+    var flags: [Claim.CodingKeys: Bool] = [:]
+    var expect: Expectation?
+    var better: Claim.Direction?
+    var setting: Claim.Setting?
+    /// Where each field's key and value are.
+    var keyLocations: [Claim.CodingKeys: SourceLocation] = [:]
+    var valueLocations: [Claim.CodingKeys: SourceLocation] = [:]
+    /// Fields present but unusable; cross-field rules about them are skipped to avoid noise.
+    var broken: Set<Claim.CodingKeys> = []
+  }
+
+  func parse(_ yaml: String) -> ClaimParseResult {
+    var diagnostics: [Diagnostic] = []
+    let root: Node
+    do {
+      guard let node = try Yams.compose(yaml: yaml) else {
+        return failure([Diagnostic(
+          "empty claim block: a claim needs at least 'id' and 'says'", at: blockStart)])
+      }
+      root = node
+    } catch let error as YamlError {
+      return failure([yamlDiagnostic(error, yaml: yaml)])
+    } catch {
+      return failure([Diagnostic("invalid YAML in claim: \(error)", at: blockStart)])
+    }
+    guard case let .mapping(mapping) = root else {
+      return failure([Diagnostic(
+        "a claim block holds fields ('id: ...', 'says: ...'), not a \(Self.kind(of: root))",
+        at: location(root.mark))])
+    }
+
+    var fields = Fields()
+    for (keyNode, valueNode) in mapping {
+      guard case let .scalar(keyScalar) = keyNode else {
+        diagnostics.append(Diagnostic(
+          "a claim field name must be a plain word, not a \(Self.kind(of: keyNode))",
+          at: location(keyNode.mark)))
+        continue
+      }
+      guard let key = Claim.CodingKeys(rawValue: keyScalar.string) else {
+        diagnostics.append(Diagnostic(unknownFieldMessage(keyScalar.string), at: location(keyNode.mark)))
+        continue
+      }
+      fields.keyLocations[key] = location(keyNode.mark)
+      fields.valueLocations[key] = location(valueNode.mark)
+      if let problem = read(valueNode, into: &fields, for: key) {
+        fields.broken.insert(key)
+        diagnostics.append(problem)
+      }
+    }
+
+    let id = fields.strings[.id]
+    let says = fields.strings[.says]
+    if id == nil && !fields.broken.contains(.id) {
+      diagnostics.append(Diagnostic("the claim has no 'id' (required, [a-z0-9-]+)", at: blockStart))
+    }
+    if says == nil && !fields.broken.contains(.says) {
+      let name = id.map { "claim '\($0)'" } ?? "the claim"
+      diagnostics.append(Diagnostic("\(name) has no 'says' (required: the claim in words)", at: blockStart))
+    }
+    let claim = Claim(
+      id: id ?? "", says: says ?? "", metric: fields.strings[.metric], expect: fields.expect,
+      control: fields.strings[.control], task: fields.strings[.task],
+      baseline: fields.strings[.baseline], better: fields.better ?? .higher,
+      margin: fields.numbers[.margin] ?? 0, competitive: fields.flags[.competitive] ?? false,
+      setting: fields.setting ?? .toy, heldOut: fields.flags[.heldOut] ?? false,
+      safety: fields.flags[.safety] ?? false, capability: fields.strings[.capability],
+      capabilityTolerance: fields.numbers[.capabilityTolerance] ?? 0)
+    diagnostics += crossFieldDiagnostics(claim, fields: fields, hasID: id != nil, hasSays: says != nil)
+
+    diagnostics.sort { ($0.location.line, $0.location.column) < ($1.location.line, $1.location.column) }
+    let idLocation = id == nil ? nil : fields.valueLocations[.id]
+    return ClaimParseResult(
+      claim: diagnostics.contains { $0.severity == .error } ? nil : claim,
+      idLocation: idLocation, diagnostics: diagnostics)
+  }
+
+  // MARK: - Values
+
+  /// Reads one field's value into `fields`; returns a diagnostic when the value is unusable.
+  private func read(_ node: Node, into fields: inout Fields, for key: Claim.CodingKeys) -> Diagnostic? {
+    let at = location(node.mark)
+    let name = key.rawValue
+    guard case let .scalar(scalar) = node else {
+      return Diagnostic(
+        "'\(name)' must be \(Self.expectedKind(key)), not a \(Self.kind(of: node))", at: at)
+    }
+    if scalar.style == .plain && Self.nullWords.contains(scalar.string) {
+      return Diagnostic("'\(name)' has no value; write \(Self.expectedKind(key)) or remove the field", at: at)
+    }
+    let text = scalar.string
+    switch key {
+    case .id, .says, .metric, .control, .task, .baseline, .capability:
+      fields.strings[key] = key == .says || key == .task ? text.trimmingCharacters(in: .whitespacesAndNewlines) : text
+    case .margin, .capabilityTolerance:
+      guard scalar.style == .plain, let value = DecimalNumber.parse(text) else {
+        return Diagnostic("'\(name)' must be a number, got \(Self.quoted(scalar))", at: at)
+      }
+      fields.numbers[key] = value
+    case .competitive, .heldOut, .safety:
+      guard scalar.style == .plain, let value = Self.booleans[text] else {
+        return Diagnostic("'\(name)' must be true or false, got \(Self.quoted(scalar))", at: at)
+      }
+      fields.flags[key] = value
+    case .better:
+      guard let value = Claim.Direction(rawValue: text) else {
+        return Diagnostic("'better' must be higher or lower, got \(Self.quoted(scalar))", at: at)
+      }
+      fields.better = value
+    case .setting:
+      guard let value = Claim.Setting(rawValue: text) else {
+        return Diagnostic("'setting' must be toy or realistic, got \(Self.quoted(scalar))", at: at)
+      }
+      fields.setting = value
+    case .expect:
+      do {
+        fields.expect = try Expectation(parsing: text)
+      } catch let error as ExpectationError {
+        // The mark is at the opening quote of a quoted scalar; the text starts one later.
+        let quote = scalar.style == .singleQuoted || scalar.style == .doubleQuoted ? 1 : 0
+        let column = at.column + quote + (text.contains("\n") ? 0 : error.offset)
+        return Diagnostic(
+          "malformed expect \"\(text)\": \(error.message)",
+          at: SourceLocation(file: file, line: at.line, column: column))
+      } catch {
+        return Diagnostic("malformed expect \"\(text)\": \(error)", at: at)
+      }
+    }
+    return nil
+  }
+
+  /// Rules between fields, from `Claim.problems` plus one that needs to know what was written.
+  private func crossFieldDiagnostics(
+    _ claim: Claim, fields: Fields, hasID: Bool, hasSays: Bool
+  ) -> [Diagnostic] {
+    var out: [Diagnostic] = []
+    for problem in claim.problems {
+      guard let field = problem.field else {
+        out.append(Diagnostic(problem.message, at: blockStart))
+        continue
+      }
+      // Missing or broken fields were reported already; their defaults must not add noise.
+      if fields.broken.contains(field) { continue }
+      if field == .id && !hasID || field == .says && !hasSays { continue }
+      if problem.message.contains("needs a 'metric'") && fields.broken.contains(.metric) { continue }
+      if field == .competitive && (fields.broken.contains(.margin) || fields.broken.contains(.baseline)) {
+        continue
+      }
+      out.append(Diagnostic(problem.message, at: fields.valueLocations[field] ?? blockStart))
+    }
+    if fields.keyLocations[.capabilityTolerance] != nil && fields.keyLocations[.capability] == nil {
+      out.append(Diagnostic(
+        "'capability_tolerance' is given but no 'capability' metric to compare with it",
+        at: fields.keyLocations[.capabilityTolerance] ?? blockStart))
+    }
+    return out
+  }
+
+  // MARK: - Messages and locations
+
+  private var blockStart: SourceLocation {
+    SourceLocation(file: file, line: firstLine, column: 1 + columnOffset)
+  }
+
+  private func location(_ mark: Mark?) -> SourceLocation {
+    guard let mark else { return blockStart }
+    return SourceLocation(file: file, line: firstLine + mark.line - 1, column: mark.column + columnOffset)
+  }
+
+  private func failure(_ diagnostics: [Diagnostic]) -> ClaimParseResult {
+    ClaimParseResult(claim: nil, idLocation: nil, diagnostics: diagnostics)
+  }
+
+  private func unknownFieldMessage(_ key: String) -> String {
+    let known = Claim.CodingKeys.allCases.map(\.rawValue)
+    var message = "unknown claim field '\(key)'"
+    let close = known.map { ($0, Self.editDistance($0, key)) }.filter { $0.1 <= 2 }.min { $0.1 < $1.1 }
+    if let (suggestion, _) = close {
+      message += "; did you mean '\(suggestion)'?"
+    } else {
+      message += " (known fields: \(known.joined(separator: ", ")))"
+    }
+    return message
+  }
+
+  private static let nullWords: Set<String> = ["", "~", "null", "Null", "NULL"]
+  private static let booleans: [String: Bool] = [
+    "true": true, "True": true, "TRUE": true, "false": false, "False": false, "FALSE": false,
+  ]
+
+  private static func expectedKind(_ key: Claim.CodingKeys) -> String {
+    switch key {
+    case .margin, .capabilityTolerance: return "a number"
+    case .competitive, .heldOut, .safety: return "true or false"
+    case .better: return "higher or lower"
+    case .setting: return "toy or realistic"
+    case .expect: return "an expectation such as \">= 0.8\""
+    case .metric, .control, .baseline, .capability: return "a metric name"
+    case .id, .says, .task: return "text"
+    }
+  }
+
+  private static func kind(of node: Node) -> String {
+    switch node {
+    case .scalar: return "single value"
+    case .sequence: return "list"
+    case .mapping: return "mapping"
+    case .alias: return "alias"
+    }
+  }
+
+  private static func quoted(_ scalar: Node.Scalar) -> String {
+    switch scalar.style {
+    case .singleQuoted, .doubleQuoted: return "the quoted text \"\(scalar.string)\""
+    default: return "'\(scalar.string)'"
+    }
+  }
+
+  static func editDistance(_ a: String, _ b: String) -> Int {
+    let a = Array(a)
+    let b = Array(b)
+    guard !a.isEmpty else { return b.count }
+    guard !b.isEmpty else { return a.count }
+    var previous = Array(0...b.count)
+    for i in 1...a.count {
+      var current = [i] + Array(repeating: 0, count: b.count)
+      for j in 1...b.count {
+        current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+      }
+      previous = current
+    }
+    return previous[b.count]
+  }
+}

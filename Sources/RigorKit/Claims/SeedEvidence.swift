@@ -1,0 +1,24 @@
+/// What one seed's run left behind, as the judge needs it.
+public struct SeedEvidence: Hashable, Sendable, Codable {
+  /// How a seed's run ended.
+  public enum Status: String, Codable, Sendable, Hashable {
+    case ok
+    case failed
+    case timedOut = "timed_out"
+  }
+
+  public var seed: Int
+  public var status: Status
+  /// Scalars recorded with `record(_:_:)`, by name. For a seed that did not finish, whatever
+  /// it recorded before stopping (the judge drops it).
+  public var metrics: [String: Double]
+  /// Data splits declared with `split(_:ids:)`, by name.
+  public var splits: [String: [Int]]
+
+  public init(seed: Int, status: Status, metrics: [String: Double] = [:], splits: [String: [Int]] = [:]) {
+    self.seed = seed
+    self.status = status
+    self.metrics = metrics
+    self.splits = splits
+  }
+}

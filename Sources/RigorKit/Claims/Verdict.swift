@@ -1,0 +1,11 @@
+/// The verdict on a claim after one run (TIERS.md).
+public enum Verdict: String, Codable, Sendable, Hashable, CaseIterable {
+  /// Every part of the prediction holds.
+  case supported
+  /// Some part of the prediction clearly fails.
+  case refuted
+  /// The evidence decides nothing yet (too few seeds, or an interval straddling the line).
+  case inconclusive
+  /// There is nothing to check: no metric, a metric never recorded, or no prediction.
+  case unchecked
+}

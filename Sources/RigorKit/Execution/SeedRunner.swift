@@ -1,0 +1,77 @@
+import Foundation
+
+/// Runs one seed of a compiled notebook under supervision.
+///
+/// The child gets the channel pipe as fd 3 (`RIGOR_CHANNEL_FD`), stdout and stderr on one
+/// shared output pipe, /dev/null as stdin, its own process group, and, when sandboxed,
+/// bubblewrap around it. One loop reads the channel before the output on every wake-up (the
+/// runtime drains the output pipe before each step event, so output lands in the right
+/// step), enforces the deadline by killing the process group, and reaps the child with
+/// `wait4` for its status and peak memory.
+public struct SeedRunner: Sendable {
+  /// Seconds the runner keeps reading after the child ended, for output still in flight
+  /// from processes it left behind.
+  static let drainGrace = 0.5
+  /// Seconds between heartbeat progress reports.
+  static let heartbeatInterval = 1.0
+
+  public init() {}
+
+  /// Runs `launch` to the end and reports what happened.
+  ///
+  /// Failures of the notebook (errors, traps, timeouts) are in the outcome; this throws only
+  /// when the runner itself cannot work (folders, pipes, starting the process, no bwrap).
+  public func run(_ launch: SeedLaunch, progress: SeedProgressHandler? = nil) throws -> SeedOutcome {
+    for folder in [
+      launch.outputDirectory.appendingPathComponent("figures"),
+      launch.outputDirectory.appendingPathComponent("artifacts"), launch.scratchDirectory,
+    ] {
+      do {
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+      } catch {
+        throw ExecutionError.cannotCreateFolder(path: folder.path, reason: error.localizedDescription)
+      }
+    }
+    let environment = launch.childEnvironment()
+    let command = try commandLine(launch, environment: environment)
+    FileDescriptor.spawnLock.lock()
+    let started = Result { () throws -> (ChildProcess, channel: FileDescriptor, output: FileDescriptor) in
+      let channel = try FileDescriptor.pipe()
+      let output = try FileDescriptor.pipe()
+      let child = try ChildProcess.spawn(
+        executable: command[0], arguments: Array(command.dropFirst()), environment: environment,
+        workingDirectory: launch.scratchDirectory.path,
+        descriptors: [
+          (output.write.raw, 1), (output.write.raw, 2), (channel.write.raw, SeedLaunch.channelDescriptor),
+        ])
+      channel.write.close()
+      output.write.close()
+      return (child, channel.read, output.read)
+    }
+    FileDescriptor.spawnLock.unlock()
+    let (child, channelRead, outputRead) = try started.get()
+    let startTime = MonotonicTime.now()
+    channelRead.setNonBlocking()
+    outputRead.setNonBlocking()
+
+    var supervisor = Supervisor(
+      launch: launch, child: child, channel: channelRead, output: outputRead,
+      startTime: startTime, progress: progress)
+    return supervisor.run()
+  }
+
+  /// argv for the child: the binary, possibly behind `prlimit` and `bwrap`.
+  private func commandLine(_ launch: SeedLaunch, environment: [String: String]) throws -> [String] {
+    var command = [launch.binary.path] + launch.arguments
+    if let limit = launch.memoryLimitBytes {
+      command = ["/usr/bin/prlimit", "--data=\(limit)", "--"] + command
+    }
+    guard launch.sandboxed else { return command }
+    guard let bwrap = Sandbox.locate() else {
+      let status = Sandbox.probe()
+      throw ExecutionError.sandboxUnavailable(
+        problem: status.problem ?? "bubblewrap is not installed", fix: status.fix ?? "run with --no-sandbox")
+    }
+    return Sandbox.commandLine(bwrap: bwrap, launch: launch, command: command, home: environment["HOME"])
+  }
+}

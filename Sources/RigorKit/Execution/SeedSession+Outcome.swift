@@ -1,0 +1,100 @@
+import Foundation
+
+extension SeedSession {
+  /// How and when the process ended, as the supervisor saw it.
+  struct Ending {
+    var termination: Termination
+    /// The supervisor killed the process because it ran past its limit.
+    var timedOut: Bool
+    var startTime: Double
+    var endTime: Double
+    var peakMemoryBytes: Int
+  }
+
+  /// The outcome: statuses, times, captured output and the errors located in the notebook.
+  func outcome(_ ending: Ending) -> SeedOutcome {
+    let allEnded = launch.steps.allSatisfy { ended[$0.index] != nil }
+    let succeeded =
+      !ending.timedOut && ending.termination == .exited(0) && finished && allEnded && reportedErrors.isEmpty
+    // Blame the step that began and did not end; else the first that never began (the
+    // program died between steps or before the first); nil when every step ended.
+    let blamed: Int? =
+      succeeded
+      ? nil
+      : launch.steps.first { begun[$0.index] != nil && ended[$0.index] == nil }?.index
+        ?? launch.steps.first { begun[$0.index] == nil }?.index
+
+    let steps = launch.steps.map { step -> StepOutcome in
+      let status: StepOutcome.Status
+      var seconds: Double?
+      if let end = ended[step.index], let start = begun[step.index] {
+        status = .ok
+        seconds = max(0, end - start)
+      } else if step.index == blamed {
+        status = ending.timedOut ? .timedOut : .failed
+        seconds = begun[step.index].map { max(0, ending.endTime - $0) }
+      } else {
+        status = .skipped
+      }
+      let capture = outputCapture(for: step.index)
+      return StepOutcome(
+        index: step.index, line: step.line, status: status, seconds: seconds,
+        output: capture?.text ?? "", droppedOutputBytes: capture?.droppedBytes ?? 0)
+    }
+
+    var errors = reportedErrors
+    if !succeeded && (errors.isEmpty || ending.timedOut) {
+      errors.append(failureError(ending, blamed: blamed))
+    }
+    let status: SeedOutcome.Status = ending.timedOut ? .timedOut : succeeded ? .ok : .failed
+    return SeedOutcome(
+      seed: launch.seed, status: status, seconds: max(0, ending.endTime - ending.startTime),
+      peakMemoryBytes: ending.peakMemoryBytes, termination: ending.termination,
+      sandboxed: launch.sandboxed, blasThreads: launch.blasThreads, steps: steps, metrics: metrics,
+      splits: splits, files: files, errors: errors)
+  }
+
+  /// The error explaining a failure the program did not report itself: a timeout, a trap,
+  /// a signal, an exit status, or an early exit.
+  private func failureError(_ ending: Ending, blamed: Int?) -> StepError {
+    let stepLine = blamed.flatMap { launch.step($0)?.line } ?? launch.steps.last?.line ?? 1
+    let subject = blamed.map { "step \($0)" } ?? "the program, after its last step,"
+    let crash = CrashReport.parse(recentText, sourcePath: launch.sourcePath)
+    var location = SourceLocation(file: launch.sourcePath, line: stepLine, column: 1)
+    var message: String
+
+    if ending.timedOut {
+      let limit = String(format: "%g", launch.timeoutSeconds)
+      message = "\(subject) timed out: the seed ran longer than its limit of \(limit) s and was stopped"
+    } else if begun.isEmpty, let sandboxMessage = sandboxFailure {
+      message = "the sandbox could not start the program: \(sandboxMessage)"
+    } else {
+      if let crashLocation = crash.location { location = crashLocation }
+      switch ending.termination {
+      case .signaled(let signal):
+        message = "\(subject) \(SignalNames.explanation(signal))"
+        if let fatal = crash.message { message += ": \(fatal)" }
+        if signal == SIGKILL {
+          message += "; peak memory \(ending.peakMemoryBytes >> 20) MiB"
+          if let limit = launch.memoryLimitBytes { message += " (limit \(limit >> 20) MiB)" }
+        }
+      case .exited(let code) where code != 0:
+        message = "\(subject) exited with status \(code)"
+        if let fatal = crash.message { message += ": \(fatal)" }
+      case .exited:
+        message =
+          finished
+          ? "\(subject) never ran although the program finished"
+          : "\(subject) ended the program before it finished (exit status 0; does it call exit()?)"
+      }
+    }
+    return StepError(step: blamed, diagnostic: Diagnostic(message, at: location))
+  }
+
+  private var recentText: String { recentOutput.text }
+
+  /// bubblewrap's own complaint (`bwrap: ...`) when it failed before the program started.
+  private var sandboxFailure: String? {
+    recentText.split(separator: "\n").first { $0.hasPrefix("bwrap: ") }.map(String.init)
+  }
+}

@@ -1,0 +1,150 @@
+import Foundation
+
+/// The read-and-wait loop for one running child (see `SeedRunner`).
+struct Supervisor {
+  let launch: SeedLaunch
+  let child: ChildProcess
+  let channel: FileDescriptor
+  let output: FileDescriptor
+  let startTime: Double
+  let progress: SeedProgressHandler?
+
+  private var session: SeedSession
+  private var channelLines = LineSplitter()
+  private var buffer = [UInt8](repeating: 0, count: 64 * 1024)
+  private var timedOut = false
+  private var killTime: Double?
+  private var exitTime: Double?
+  private var lastReport = 0.0
+  private var memory: MemorySampler
+  private var lastSample = 0.0
+
+  init(
+    launch: SeedLaunch, child: ChildProcess, channel: FileDescriptor, output: FileDescriptor,
+    startTime: Double, progress: SeedProgressHandler?
+  ) {
+    self.launch = launch
+    self.child = child
+    self.channel = channel
+    self.output = output
+    self.startTime = startTime
+    self.progress = progress
+    self.session = SeedSession(launch: launch)
+    self.memory = MemorySampler(rootPID: child.pid)
+  }
+
+  mutating func run() -> SeedOutcome {
+    report(.started)
+    let deadline = startTime + launch.timeoutSeconds
+    while true {
+      let now = MonotonicTime.now()
+      if exitTime == nil, now - lastSample >= 0.2 {
+        memory.sample()
+        lastSample = now
+      }
+      if exitTime == nil, child.reap(wait: false) != nil {
+        exitTime = now
+        // Whatever the program left running in its group goes with it.
+        child.killGroup()
+      }
+      if exitTime == nil, !timedOut, now >= deadline {
+        timedOut = true
+        killTime = now
+        child.killGroup()
+      }
+      let pipesOpen = channel.isOpen || output.isOpen
+      if let exitTime, !pipesOpen || now - exitTime > SeedRunner.drainGrace { break }
+      if let killTime, now - killTime > 1.5 {
+        // Killed but not reaped yet (an uninterruptible sleep): wait for it rather than spin.
+        child.reap(wait: true)
+        continue
+      }
+      waitForInput(until: min(deadline, now + 0.1), pipesOpen: pipesOpen)
+      if now - lastReport >= SeedRunner.heartbeatInterval { report(.heartbeat) }
+    }
+    drainChannel()
+    drainOutput(limit: Int.max)
+    let ending = child.reap(wait: true)!
+    let endTime = killTime ?? exitTime ?? MonotonicTime.now()
+    let outcome = session.outcome(
+      SeedSession.Ending(
+        termination: Self.unwrapSandbox(ending.termination, sandboxed: launch.sandboxed),
+        timedOut: timedOut, startTime: startTime, endTime: endTime,
+        peakMemoryBytes: max(ending.peakMemoryBytes, memory.peakBytes, session.reportedPeakMemoryBytes)))
+    report(.ended)
+    channel.close()
+    output.close()
+    return outcome
+  }
+
+  /// bubblewrap reports a child killed by signal N as exit status 128 + N.
+  static func unwrapSandbox(_ termination: Termination, sandboxed: Bool) -> Termination {
+    if sandboxed, case .exited(let code) = termination, code > 128, code < 128 + 65 {
+      return .signaled(code - 128)
+    }
+    return termination
+  }
+
+  /// Sleeps until a pipe has data or `until`, then reads the channel first and the output
+  /// second, so a step's begin event is seen before the output that follows it.
+  private mutating func waitForInput(until: Double, pipesOpen: Bool) {
+    let timeout = Int32(max(0, min(100, (until - MonotonicTime.now()) * 1000)).rounded(.up))
+    guard pipesOpen else {
+      usleep(UInt32(max(1, timeout)) * 1000)
+      return
+    }
+    var fds = [
+      pollfd(fd: channel.raw, events: Int16(POLLIN), revents: 0),
+      pollfd(fd: output.raw, events: Int16(POLLIN), revents: 0),
+    ]
+    _ = poll(&fds, nfds_t(fds.count), timeout)
+    if fds[0].revents != 0 { drainChannel() }
+    if fds[1].revents != 0 { drainOutput(limit: 4 << 20) }
+  }
+
+  private mutating func drainChannel() {
+    while channel.isOpen {
+      switch channel.read(into: &buffer) {
+      case .data(let count):
+        let lines = buffer.withUnsafeBytes { channelLines.append(UnsafeRawBufferPointer(rebasing: $0[0..<count])) }
+        for line in lines {
+          guard let event = ChannelEvent.decode(line) else { continue }
+          switch session.handle(event) {
+          case .stepBegan: report(.stepBegan)
+          case .progress: report(.progress)
+          case .none: break
+          }
+        }
+      case .wouldBlock: return
+      case .endOfFile: channel.close()
+      }
+    }
+  }
+
+  /// Reads output until the pipe is empty or `limit` bytes were read (so a flood of output
+  /// cannot starve the channel).
+  private mutating func drainOutput(limit: Int) {
+    var total = 0
+    while output.isOpen, total < limit {
+      switch output.read(into: &buffer) {
+      case .data(let count):
+        total += count
+        buffer.withUnsafeBytes { session.appendOutput(UnsafeRawBufferPointer(rebasing: $0[0..<count])) }
+      case .wouldBlock: return
+      case .endOfFile: output.close()
+      }
+    }
+  }
+
+  private mutating func report(_ phase: SeedProgress.Phase) {
+    let now = MonotonicTime.now()
+    lastReport = now
+    guard let progress else { return }
+    let step = session.currentStep
+    progress(
+      SeedProgress(
+        seed: launch.seed, phase: phase, step: step, stepCount: launch.steps.count,
+        stepLine: step.flatMap { launch.step($0)?.line }, elapsed: now - startTime,
+        fraction: session.progressFraction, message: session.progressMessage))
+  }
+}

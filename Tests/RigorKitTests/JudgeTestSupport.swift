@@ -1,0 +1,47 @@
+@testable import RigorKit
+
+/// Builders for judge tests: columns of per-seed values become a run's evidence.
+enum JudgeFixture {
+  /// Seeds 0..<n where n is the longest column; a nil value is a metric that seed did not
+  /// record. Every seed declares disjoint `selection` (0..<50) and `evaluation` (50..<100)
+  /// splits unless `splits` overrides them.
+  static func run(
+    _ columns: [String: [Double?]], statuses: [Int: SeedEvidence.Status] = [:],
+    splits: [Int: [String: [Int]]] = [:], recorded: Bool = true, earlier: [Verdict] = [],
+    registration: RunEvidence.Registration? = nil
+  ) -> RunEvidence {
+    let n = columns.values.map(\.count).max() ?? 0
+    let seeds = (0..<n).map { seed in
+      var metrics: [String: Double] = [:]
+      for (name, values) in columns where seed < values.count {
+        if let value = values[seed] { metrics[name] = value }
+      }
+      return SeedEvidence(
+        seed: seed, status: statuses[seed] ?? .ok, metrics: metrics,
+        splits: splits[seed] ?? ["selection": Array(0..<50), "evaluation": Array(50..<100)])
+    }
+    return RunEvidence(
+      seeds: seeds, recordedInLedger: recorded, earlierVerdicts: earlier, registration: registration)
+  }
+
+  /// A strongly supported comparison over 6 seeds: d = metric − baseline ≈ 0.107, all positive.
+  /// scipy: ttest_1samp(d, 0).confidence_interval() = (0.09582814198337687, 0.11750519134995648),
+  /// permutation_test(... alternative='greater', n_resamples=inf).pvalue = 0.015625 (1/64).
+  static let strongMetric: [Double?] = [0.90, 0.92, 0.91, 0.93, 0.89, 0.92]
+  static let strongBaseline: [Double?] = [0.80, 0.81, 0.79, 0.82, 0.80, 0.81]
+  static let strong: [String: [Double?]] = ["m": strongMetric, "b": strongBaseline]
+
+  /// A claim that reaches tier 4 on `strong` when the run is recorded.
+  static let tierFour = Claim(
+    id: "tier-four", says: "m beats b on the task.", metric: "m", task: "anomaly detection",
+    baseline: "b", margin: 0.05, setting: .realistic, heldOut: true)
+
+  static func judge(_ claim: Claim, _ evidence: RunEvidence) -> ClaimJudgement {
+    Judge.judge(claim, evidence: evidence)
+  }
+}
+
+extension ClaimJudgement {
+  /// Whether some reason contains `text`.
+  func says(_ text: String) -> Bool { reasons.contains { $0.contains(text) } }
+}
