@@ -1,0 +1,151 @@
+import Foundation
+import Testing
+@testable import RigorKit
+
+/// `rigor run` end to end: real compile, real seeds under bubblewrap, real commits.
+@Suite(.serialized) struct RunCommandTests {
+  static let metricNotebook = """
+    ---
+    params:
+      offset: 1.0
+    seeds: 5
+    ---
+
+    # Metric
+
+    ```swift
+    let value = Double(seed) + params.offset
+    print("value", value)
+    ```
+
+    ```swift
+    record("value", value)
+    ```
+
+    ```claim
+    id: value-positive
+    says: The value is positive.
+    metric: value
+    expect: "> 0"
+    ```
+    """
+
+  @Test func compileErrorInThirdStepReportsItsMarkdownLine() throws {
+    let repo = try ScratchRepository()
+    let path = try repo.notebook("broken", """
+      # Broken
+
+      ```swift
+      let a = 1
+      ```
+
+      ```swift
+      let b = a + 1
+      ```
+
+      Third step below has a type error.
+
+      ```swift
+      let c: String = b
+      ```
+      """)
+    let run = repo.rigor(["run", path, "--format", "json", "--no-commit"])
+    #expect(run.status == 4)
+    let document = try #require(try run.documents().first)
+    #expect(document.status == .compileError)
+    let error = try #require(document.errors.first)
+    #expect(error.file == "Notebooks/broken.md")
+    #expect(error.line == 14)
+    #expect(error.step == 3)
+    #expect(run.stderr.contains("Notebooks/broken.md:14:"))
+  }
+
+  @Test func runRecordsRegistrationThenResultOnTheNotebookRef() throws {
+    let repo = try ScratchRepository()
+    let path = try repo.notebook("metric", Self.metricNotebook)
+    let run = repo.rigor(["run", path, "--format", "json", "--param", "offset=2"])
+    #expect(run.status == 0, "\(run.stderr)")
+    let document = try #require(try run.documents().first)
+    #expect(document.metrics["value"] == [2, 3, 4, 5, 6])
+    #expect(document.claims.map(\.verdict) == ["supported"])
+    let commit = try #require(document.resultCommit)
+    let log = try repo.git(["log", "--format=%H %s", "refs/rigor/metric"])
+    let lines = log.output.split(separator: "\n")
+    #expect(lines.count == 2)
+    #expect(lines.first?.hasPrefix(commit) == true)
+    #expect(lines.last?.contains("register") == true)
+    #expect(try repo.git(["fsck", "--strict"]).status == 0)
+    let stored = try repo.git(["show", "\(commit):result.json"]).output
+    #expect(stored.contains("\"value\""))
+    #expect(FileManager.default.fileExists(atPath: repo.root.appendingPathComponent("Results/metric/seeds/0/steps/1.txt").path))
+    // The user's branch is untouched: no commit on HEAD.
+    #expect(try repo.git(["rev-parse", "--verify", "HEAD"]).status != 0)
+  }
+
+  @Test func trapInStepThreeOfFiveFailsThatStepSkipsTheRestAndStillCommits() throws {
+    let repo = try ScratchRepository()
+    let path = try repo.notebook("trap", """
+      ```swift
+      let xs = [1, 2, 3]
+      ```
+
+      ```swift
+      record("before", 1)
+      ```
+
+      ```swift
+      let i = xs.count + seed
+      print(xs[i])
+      ```
+
+      ```swift
+      record("after", 1)
+      ```
+
+      ```swift
+      print("never")
+      ```
+      """)
+    let run = repo.rigor(["run", path, "--format", "json", "--seeds", "2"])
+    #expect(run.status == 5)
+    let document = try #require(try run.documents().first)
+    #expect(document.status == .failed)
+    #expect(document.steps.map(\.status) == [.ok, .ok, .failed, .skipped, .skipped])
+    #expect(document.errors.contains { $0.line == 11 && $0.step == 3 })
+    #expect(document.metrics["before"] == [nil, nil])
+    #expect(document.resultCommit != nil)
+  }
+
+  @Test func eightConcurrentRunsAllStayReachableFromTheRef() throws {
+    let repo = try ScratchRepository()
+    let path = try repo.notebook("metric", Self.metricNotebook)
+    // Compile once first so the eight runs race on the store, not the compiler.
+    #expect(repo.rigor(["run", path, "--no-commit", "--seeds", "1"]).status == 0)
+    let commits = Captured()
+    DispatchQueue.concurrentPerform(iterations: 8) { _ in
+      let run = repo.rigor(["run", path, "--format", "json", "--seeds", "1", "--jobs", "1"])
+      if let commit = try? run.documents().first?.resultCommit { commits.append(commit + "\n") }
+    }
+    let recorded = commits.text.split(separator: "\n").map(String.init)
+    #expect(recorded.count == 8)
+    let reachable = try repo.git(["rev-list", "refs/rigor/metric"]).output
+    for commit in recorded { #expect(reachable.contains(commit)) }
+    #expect(try repo.git(["fsck", "--strict"]).status == 0)
+  }
+
+  @Test func invalidClaimIsExitThreeAtItsLine() throws {
+    let repo = try ScratchRepository()
+    let path = try repo.notebook("bad", "# Bad\n\n```claim\nid: Bad_ID\nsays: x\nexpect: \"about 3\"\n```\n")
+    let run = repo.rigor(["run", path, "--no-commit"])
+    #expect(run.status == 3)
+    #expect(run.stderr.contains("Notebooks/bad.md:4:") || run.stdout.contains("Notebooks/bad.md:4:"))
+  }
+
+  @Test func unknownParameterOverrideIsExitThree() throws {
+    let repo = try ScratchRepository()
+    let path = try repo.notebook("metric", Self.metricNotebook)
+    let run = repo.rigor(["run", path, "--no-commit", "--param", "nope=1", "--format", "json"])
+    #expect(run.status == 3)
+    #expect(try run.documents().first?.errors.first?.message.contains("no such parameter") == true)
+  }
+}
