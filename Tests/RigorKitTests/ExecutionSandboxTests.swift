@@ -106,6 +106,35 @@ struct ExecutionSandboxTests {
     #expect(!manager.fileExists(atPath: outside.appendingPathComponent("probe").path))
   }
 
+  @Test func readOnlyFolderUnderTmpIsVisibleAsTheWorkingDirectoryButNotWritable() throws {
+    let fixture = try ExecutionFixture()
+    let data = fixture.root.appendingPathComponent("repo", isDirectory: true)
+    try FileManager.default.createDirectory(at: data, withIntermediateDirectories: true)
+    try "42".write(to: data.appendingPathComponent("data.txt"), atomically: true, encoding: .utf8)
+    let program = try fixture.python(
+      "data.py",
+      """
+      def write():
+          with open("new.txt", "w") as f:
+              f.write("x")
+      begin(1)
+      record(1, "value", float(open("data.txt").read()))
+      try:
+          write()
+          record(1, "writable", 1.0)
+      except OSError:
+          record(1, "writable", 0.0)
+      end(1)
+      finish()
+      """)
+    var launch = fixture.launch(program, steps: 1, sandboxed: true)
+    launch.readOnlyPaths = [data]
+    launch.workingDirectory = data
+    let outcome = try SeedRunner().run(launch)
+    #expect(outcome.metricValues == ["value": 42, "writable": 0], "\(outcome.errors) \(outcome.steps.map(\.output))")
+    #expect(!FileManager.default.fileExists(atPath: data.appendingPathComponent("new.txt").path))
+  }
+
   @Test func peakMemoryReportedByTheSandboxedProgramIsKept() throws {
     let fixture = try ExecutionFixture()
     let program = try fixture.python(

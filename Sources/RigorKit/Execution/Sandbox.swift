@@ -40,7 +40,7 @@ public enum Sandbox {
       arguments += ["--bind", path, path]
     }
     if let hiddenHome { arguments += ["--remount-ro", hiddenHome] }
-    arguments += ["--chdir", launch.scratchDirectory.standardizedFileURL.path, "--"]
+    arguments += ["--chdir", launch.effectiveWorkingDirectory.standardizedFileURL.path, "--"]
     return arguments + command
   }
 

@@ -40,7 +40,7 @@ public struct SeedRunner: Sendable {
       let output = try FileDescriptor.pipe()
       let child = try ChildProcess.spawn(
         executable: command[0], arguments: Array(command.dropFirst()), environment: environment,
-        workingDirectory: launch.scratchDirectory.path,
+        workingDirectory: launch.effectiveWorkingDirectory.path,
         descriptors: [
           (output.write.raw, 1), (output.write.raw, 2), (channel.write.raw, SeedLaunch.channelDescriptor),
         ])
