@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import RigorKit
 
 /// Audits `markdown` as file "t.md".
@@ -189,7 +190,8 @@ private func flags(_ markdown: String) -> [ProseFlag] {
   }
 
   @Test func headingsAndBlockQuotesAreAudited() {
-    let result = flags("## Head 2.3 is the induction head\n\n> quoted\n> head 2.3 is the induction head.\n")
+    let result = flags(
+      "## Head 2.3 is the induction head\n\n> quoted\n> head 2.3 is the induction head.\n")
     #expect(result.map(\.line) == [1, 4])
     #expect(result.map(\.column) == [13, 12])
   }
@@ -207,7 +209,8 @@ private func flags(_ markdown: String) -> [ProseFlag] {
     let result = flags(markdown)
     #expect(result.map(\.line) == [3, 4])
     #expect(result.map(\.column) == [1, 10])
-    #expect(result.first?.text == "The second sentence spans two lines and then clearly overclaims here.")
+    #expect(
+      result.first?.text == "The second sentence spans two lines and then clearly overclaims here.")
   }
 
   @Test func listItemsKeepTheirLinesAndColumns() {
@@ -250,13 +253,17 @@ private func flags(_ markdown: String) -> [ProseFlag] {
       """
     #expect(
       sentences(text) == [
-        "Results hold, e.g. For SAEs, i.e. Sparse ones.", "Fig. 3 shows x.", "Values were 0.95 on avg.",
+        "Results hold, e.g. For SAEs, i.e. Sparse ones.", "Fig. 3 shows x.",
+        "Values were 0.95 on avg.",
         "Next one by J. Smith et al. Was it?", "Yes!", "\"Quoted.\"", "(Bracketed.)", "Done",
       ])
   }
 
   @Test func lowerCaseContinuationDoesNotSplit() {
-    #expect(sentences("We used SAEs etc. and probes. Then stopped.") == ["We used SAEs etc. and probes.", "Then stopped."])
+    #expect(
+      sentences("We used SAEs etc. and probes. Then stopped.") == [
+        "We used SAEs etc. and probes.", "Then stopped.",
+      ])
   }
 
   @Test func inlineCodeNeverEndsASentence() {

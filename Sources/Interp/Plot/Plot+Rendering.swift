@@ -84,7 +84,8 @@ extension Plot {
   ) {
     let n = SVGWriter.number
     for (index, note) in notes.enumerated() {
-      let y = height - metrics.padding * 0.6 - Double(notes.count - 1 - index) * metrics.noteFont * 1.3
+      let y =
+        height - metrics.padding * 0.6 - Double(notes.count - 1 - index) * metrics.noteFont * 1.3
       svg.element(
         "text",
         [

@@ -37,8 +37,12 @@ public struct ProseAuditor: Sendable {
         let tokens = ProseTokens(block, sentence: sentence)
         guard let match = matcher.firstCue(in: tokens), !matcher.isHedged(tokens) else { continue }
         let text = block.text(sentence)
-        guard !evidence.anchors(text), !linksToClaim(block, sentence, document.claimIDs) else { continue }
-        let cue = tokens[match.tokens.lowerBound].range.lowerBound..<tokens[match.tokens.upperBound].range.upperBound
+        guard !evidence.anchors(text), !linksToClaim(block, sentence, document.claimIDs) else {
+          continue
+        }
+        let cue =
+          tokens[match.tokens.lowerBound].range
+          .lowerBound..<tokens[match.tokens.upperBound].range.upperBound
         flags.append(
           ProseFlag(
             file: file, line: block.lines[cue.lowerBound], column: block.columns[cue.lowerBound],
@@ -55,7 +59,8 @@ public struct ProseAuditor: Sendable {
     do {
       data = try Data(contentsOf: url)
     } catch {
-      throw ProseAuditError(file: file, reason: "cannot read the file", underlying: error.localizedDescription)
+      throw ProseAuditError(
+        file: file, reason: "cannot read the file", underlying: error.localizedDescription)
     }
     guard let text = String(data: data, encoding: .utf8) else {
       throw ProseAuditError(file: file, reason: "the file is not valid UTF-8", underlying: nil)
@@ -63,7 +68,9 @@ public struct ProseAuditor: Sendable {
     return audit(markdown: text, file: file)
   }
 
-  private func linksToClaim(_ block: ProseBlock, _ sentence: Range<Int>, _ claims: Set<String>) -> Bool {
+  private func linksToClaim(_ block: ProseBlock, _ sentence: Range<Int>, _ claims: Set<String>)
+    -> Bool
+  {
     block.links.contains { link in
       link.range.overlaps(sentence) && link.destination.hasPrefix("#")
         && claims.contains(String(link.destination.dropFirst()))

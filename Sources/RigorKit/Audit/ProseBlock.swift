@@ -17,7 +17,8 @@ struct ProseBlock {
   var isEmpty: Bool { characters.isEmpty }
 
   /// Appends `text` whose bytes sit at the character `columns` (one per byte) of `line`.
-  mutating func append(_ text: String, line: Int, columns byteColumns: [Int], masked isMasked: Bool) {
+  mutating func append(_ text: String, line: Int, columns byteColumns: [Int], masked isMasked: Bool)
+  {
     var byte = 0
     for character in text {
       characters.append(character)

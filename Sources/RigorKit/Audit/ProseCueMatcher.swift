@@ -25,12 +25,15 @@ struct ProseCueMatcher {
 
   /// True when any hedge occurs in the sentence.
   func isHedged(_ tokens: ProseTokens) -> Bool {
-    (0..<tokens.count).contains { index in lexicon.hedges.contains { tokens.matches($0, at: index) } }
+    (0..<tokens.count).contains { index in lexicon.hedges.contains { tokens.matches($0, at: index) }
+    }
   }
 
   private func cue(at index: Int, in tokens: ProseTokens) -> Match? {
     for cue in lexicon.cues where tokens.matches(cue.words, at: index) {
-      if index > 0, cue.notAfter.contains(tokens[index - 1].word), !ableTo(index, tokens) { continue }
+      if index > 0, cue.notAfter.contains(tokens[index - 1].word), !ableTo(index, tokens) {
+        continue
+      }
       return Match(kind: cue.kind, tokens: index...(index + cue.words.count - 1))
     }
     return nil
@@ -38,7 +41,8 @@ struct ProseCueMatcher {
 
   /// "We were able to confirm that …" is a claim although "to" precedes the verb.
   private func ableTo(_ index: Int, _ tokens: ProseTokens) -> Bool {
-    index >= 2 && tokens[index - 1].word == "to" && ["able", "unable"].contains(tokens[index - 2].word)
+    index >= 2 && tokens[index - 1].word == "to"
+      && ["able", "unable"].contains(tokens[index - 2].word)
   }
 
   /// "X is the deception feature", "head 2.3 is an induction head": a copula, an article,

@@ -1,5 +1,5 @@
-import Foundation
 import CMark
+import Foundation
 
 /// The prose of a Markdown file, ready for auditing: one ``ProseBlock`` per paragraph or
 /// heading (in list items and block quotes too), plus the ids of the file's claims.
@@ -47,7 +47,8 @@ struct ProseDocument {
         if event.entering {
           openLinks.append((block.count, T.url(node)))
         } else if let open = openLinks.popLast() {
-          current?.links.append(.init(range: open.start..<block.count, destination: open.destination))
+          current?.links.append(
+            .init(range: open.start..<block.count, destination: open.destination))
         }
       case CMARK_NODE_IMAGE:
         maskDepth += event.entering ? 1 : -1

@@ -15,7 +15,9 @@ struct ProseEvidence {
       #"\b(fig|figs|figure|figures|tab|table|tables)\b\.?\s*\d"#,  // Figure 2, Fig. 3a, Table 1
     ]
     // Literal patterns; a test checks that every one compiles.
-    patterns = sources.compactMap { try? NSRegularExpression(pattern: $0, options: [.caseInsensitive]) }
+    patterns = sources.compactMap {
+      try? NSRegularExpression(pattern: $0, options: [.caseInsensitive])
+    }
   }
 
   /// True when `sentence` carries at least one anchor.

@@ -16,7 +16,9 @@ public struct ProseFlag: Codable, Hashable, Sendable, CustomStringConvertible {
   /// Why the cue is assertive.
   public var kind: ProseLexicon.CueKind
 
-  public init(file: String, line: Int, column: Int, cue: String, text: String, kind: ProseLexicon.CueKind) {
+  public init(
+    file: String, line: Int, column: Int, cue: String, text: String, kind: ProseLexicon.CueKind
+  ) {
     self.file = file
     self.line = line
     self.column = column

@@ -96,9 +96,13 @@ extension ProseLexicon {
     cues: [
       // Boosters (Hyland 1998).
       Cue(.booster, [["show", "shows", "showed", "shown", "showing"], ["that"]]),
-      Cue(.booster, [["demonstrate", "demonstrates", "demonstrated", "demonstrating"]], notAfter: infinitive),
+      Cue(
+        .booster, [["demonstrate", "demonstrates", "demonstrated", "demonstrating"]],
+        notAfter: infinitive),
       Cue(.booster, [["prove", "proves", "proved", "proven", "proving"]], notAfter: infinitive),
-      Cue(.booster, [["establish", "establishes", "established", "establishing"]], notAfter: infinitive),
+      Cue(
+        .booster, [["establish", "establishes", "established", "establishing"]],
+        notAfter: infinitive),
       Cue(.booster, [["reveal", "reveals", "revealed", "revealing"]], notAfter: infinitive),
       Cue(.booster, [["confirm", "confirms", "confirmed", "confirming"]], notAfter: infinitive),
       Cue(.booster, [["clearly"]]),
@@ -133,7 +137,12 @@ extension ProseLexicon {
       [["appear", "appears", "appeared", "apparently"]],
       [["seem", "seems", "seemed", "seemingly"]],
       [["likely", "unlikely", "possibly", "possible", "perhaps", "plausibly", "plausible"]],
-      [["hypothesize", "hypothesizes", "hypothesized", "hypothesise", "hypothesised", "hypothesis"]],
+      [
+        [
+          "hypothesize", "hypothesizes", "hypothesized", "hypothesise", "hypothesised",
+          "hypothesis",
+        ]
+      ],
       [["speculate", "speculative", "tentatively", "tentative", "preliminary"]],
       [["indicate", "indicates", "indicated", "indicative"]],
       [["consistent", "compatible"], ["with"]],
@@ -142,7 +151,8 @@ extension ProseLexicon {
       [["we"], ["believe", "think", "conjecture"]],
     ],
     negators: [
-      "not", "no", "never", "cannot", "neither", "nor", "nothing", "none", "without", "fail", "fails",
+      "not", "no", "never", "cannot", "neither", "nor", "nothing", "none", "without", "fail",
+      "fails",
       "failed", "unable",
     ],
     negationWindow: 3,

@@ -35,8 +35,12 @@ final class ProseMarkdownTree {
   }
 
   static func type(_ node: OpaquePointer) -> cmark_node_type { cmark_node_get_type(node) }
-  static func literal(_ node: OpaquePointer) -> String { cmark_node_get_literal(node).map { String(cString: $0) } ?? "" }
-  static func url(_ node: OpaquePointer) -> String { cmark_node_get_url(node).map { String(cString: $0) } ?? "" }
+  static func literal(_ node: OpaquePointer) -> String {
+    cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
+  }
+  static func url(_ node: OpaquePointer) -> String {
+    cmark_node_get_url(node).map { String(cString: $0) } ?? ""
+  }
   static func fenceInfo(_ node: OpaquePointer) -> String {
     cmark_node_get_fence_info(node).map { String(cString: $0) } ?? ""
   }

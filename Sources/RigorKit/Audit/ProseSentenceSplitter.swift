@@ -52,6 +52,8 @@ struct ProseSentenceSplitter {
     if lower < upper { result.append(lower..<upper) }
   }
 
-  private static let closers: Set<Character> = [")", "]", "\"", "'", "\u{201D}", "\u{2019}", "*", "_"]
+  private static let closers: Set<Character> = [
+    ")", "]", "\"", "'", "\u{201D}", "\u{2019}", "*", "_",
+  ]
   private static let openers: Set<Character> = ["(", "[", "\"", "'", "\u{201C}", "\u{2018}"]
 }

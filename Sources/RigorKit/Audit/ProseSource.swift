@@ -61,7 +61,9 @@ struct ProseSource {
     }
     guard let first = lines.first, Self.trimmed(first) == "---" else { return text }
     guard
-      let close = lines.indices.dropFirst().first(where: { ["---", "..."].contains(Self.trimmed(lines[$0])) })
+      let close = lines.indices.dropFirst().first(where: {
+        ["---", "..."].contains(Self.trimmed(lines[$0]))
+      })
     else { return text }
     for index in 0...close { lines[index] = "" }
     return lines.joined(separator: "\n")
@@ -69,7 +71,9 @@ struct ProseSource {
 
   private static func trimmed(_ line: String) -> String {
     var scalars = Substring(line).unicodeScalars
-    while let last = scalars.last, last == " " || last == "\t" || last == "\r" { scalars.removeLast() }
+    while let last = scalars.last, last == " " || last == "\t" || last == "\r" {
+      scalars.removeLast()
+    }
     return String(scalars)
   }
 }

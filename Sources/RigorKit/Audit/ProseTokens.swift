@@ -35,7 +35,8 @@ struct ProseTokens {
           break
         }
       }
-      let word = String(chars[start..<index]).lowercased().replacingOccurrences(of: "\u{2019}", with: "'")
+      let word = String(chars[start..<index]).lowercased().replacingOccurrences(
+        of: "\u{2019}", with: "'")
       tokens.append(Token(word: word, range: start..<index))
     }
   }
@@ -70,5 +71,7 @@ struct ProseTokens {
   }
 
   private static let joiners: Set<Character> = ["-", "'", "\u{2019}"]
-  private static let clauseMarks: Set<Character> = [",", ";", ":", "(", ")", "[", "]", "\u{2014}", "\u{2013}"]
+  private static let clauseMarks: Set<Character> = [
+    ",", ";", ":", "(", ")", "[", "]", "\u{2014}", "\u{2013}",
+  ]
 }
