@@ -90,6 +90,20 @@ import Testing
     #expect(Plot.SVGWriter.number(.nan) == "0")
   }
 
+  @Test func longTitlesAndLegendNamesAreShortenedToFit() throws {
+    var plot = Plot.line(
+      [.init(String(repeating: "long series name ", count: 10), y: [1.0, 2])],
+      title: String(repeating: "a very long title ", count: 10))
+    plot.width = 400
+    let svg = try ParsedSVG(plot.svg)
+    let title = try #require(try svg.elements("text", class: "title").first?.stringValue)
+    #expect(title.hasSuffix("\u{2026}") && title.count < 60)
+    let legend = try #require(
+      try svg.elements("g", class: "legend").first?.elements(forName: "text").first)
+    #expect(legend.stringValue?.hasSuffix("\u{2026}") == true)
+    #expect(Plot.textWidthInEms(legend.stringValue ?? "") * 12 < 400 * 0.3)
+  }
+
   @Test func sameInputGivesSameBytes() {
     let make = { Plot.line([.init("a", y: [1.0, 2, 3])], title: "t") }
     var limited = make()

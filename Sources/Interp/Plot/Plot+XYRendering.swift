@@ -8,7 +8,7 @@ extension Plot {
     drawing.notes = notes
     let points = clean.flatMap(\.points)
     // A value-coloured series has no single colour a legend swatch could show.
-    let legend = clean.filter {
+    var legend = clean.filter {
       !$0.name.isEmpty && (asLines || !$0.points.contains { $0.value != nil })
     }
     let pointValues = asLines ? [] : points.compactMap(\.value)
@@ -22,6 +22,13 @@ extension Plot {
       ? nil
       : ColorScale(
         values: pointValues, colormap: colormap, range: colorRange, barLength: bottom - top)
+    // Long names are shortened so the legend never takes more than 30% of the width.
+    let nameLimit = max(Int((size.width * 0.3 - 28 - metrics.font) / (0.63 * metrics.font)), 6)
+    legend = legend.map { entry in
+      var entry = entry
+      entry.name = Self.truncated(entry.name, nameLimit)
+      return entry
+    }
     let legendWidth = legend.isEmpty ? 0 : legendWidth(legend, metrics: metrics)
     let colorBarWidth = colorScale.map { $0.width(label: colorLabel, metrics: metrics) + 16 } ?? 0
     let right =
