@@ -14,3 +14,20 @@ public func record(
     RunState.shared.fail(RigorRuntimeError("\(error)"), file: file, line: line, column: column)
   }
 }
+
+/// Records an integer metric (converted to Double); the same rules as `record(_:_:)`.
+public func record(
+  _ name: String, _ value: some BinaryInteger, file: String = #file, line: Int = #line,
+  column: Int = #column
+) {
+  record(name, Double(value), file: file, line: line, column: column)
+}
+
+/// Records a Float (or other floating-point) metric as a Double; the same rules as
+/// `record(_:_:)`.
+public func record(
+  _ name: String, _ value: some BinaryFloatingPoint, file: String = #file, line: Int = #line,
+  column: Int = #column
+) {
+  record(name, Double(value), file: file, line: line, column: column)
+}

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Interp
 
 @Suite struct PlotColormapTests {
@@ -38,7 +39,8 @@ import Testing
   }
 
   @Test func signedDataGetsASymmetricDivergingScale() {
-    let scale = Plot.ColorScale(values: [-0.3, 0.9, .nan], colormap: nil, range: nil, barLength: 200)
+    let scale = Plot.ColorScale(
+      values: [-0.3, 0.9, .nan], colormap: nil, range: nil, barLength: 200)
     #expect(scale.colormap.isDiverging)
     #expect(scale.range == -0.9...0.9)
     #expect(scale.color(0).hex == "#f7f7f7")

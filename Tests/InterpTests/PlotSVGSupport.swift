@@ -1,5 +1,6 @@
 import FoundationXML
 import Testing
+
 @testable import Interp
 
 /// Parses rendered SVG with libxml2 (FoundationXML), an independent XML parser.
@@ -20,7 +21,9 @@ struct ParsedSVG {
   }
 
   /// The text of every note shown in the figure.
-  func notes() throws -> [String] { try elements("text", class: "note").map { $0.stringValue ?? "" } }
+  func notes() throws -> [String] {
+    try elements("text", class: "note").map { $0.stringValue ?? "" }
+  }
 }
 
 extension XMLElement {

@@ -1,12 +1,16 @@
 import Foundation
 import FoundationXML
 import Testing
+
 @testable import Interp
 
 @Suite struct PlotSVGTests {
   @Test func linePlotHasOnePathPerSeriesAndALegendEntryEach() throws {
     let plot = Plot.line(
-      [.init("train", y: [3, 2, 1.5, 1.2]), .init("eval", y: [3.1, 2.4, 2, 1.9]), .init("probe", y: [1, 1, 1, 1])],
+      [
+        .init("train", y: [3, 2, 1.5, 1.2]), .init("eval", y: [3.1, 2.4, 2, 1.9]),
+        .init("probe", y: [1, 1, 1, 1]),
+      ],
       title: "Loss", xLabel: "step", yLabel: "loss")
     let svg = try ParsedSVG(plot.svg)
     #expect(try svg.count("path", class: "series") == 3)
@@ -24,7 +28,10 @@ import Testing
     let spines = try svg.elements("line", class: "spine")
     let bottom = try #require(spines.first { $0.number("y1") == $0.number("y2") })
     let left = try #require(spines.first { $0.number("x1") == $0.number("x2") })
-    #expect(numbers == [bottom.number("x1"), bottom.number("y1"), bottom.number("x2"), left.number("y1")].compactMap { $0 })
+    #expect(
+      numbers
+        == [bottom.number("x1"), bottom.number("y1"), bottom.number("x2"), left.number("y1")]
+        .compactMap { $0 })
   }
 
   @Test func scatterHasOneCircleperPointAndAColorBarForValues() throws {
@@ -63,12 +70,15 @@ import Testing
   }
 
   @Test func textIsEscapedAndTheDocumentStillParses() throws {
-    #expect(Plot.SVGWriter.escape("a<b & \"c\" 'd'>") == "a&lt;b &amp; &quot;c&quot; &apos;d&apos;&gt;")
+    #expect(
+      Plot.SVGWriter.escape("a<b & \"c\" 'd'>") == "a&lt;b &amp; &quot;c&quot; &apos;d&apos;&gt;")
     #expect(Plot.SVGWriter.escape("bell\u{07}tab\t") == "bell\u{FFFD}tab\t")
     let nasty = "<script>alert('x') & \"]]>\u{01}"
     let plot = Plot.line([.init(nasty, y: [1, 2])], title: nasty, xLabel: nasty, yLabel: nasty)
     let svg = try ParsedSVG(plot.svg)
-    #expect(try svg.elements("text", class: "title").first?.stringValue == "<script>alert('x') & \"]]>\u{FFFD}")
+    #expect(
+      try svg.elements("text", class: "title").first?.stringValue
+        == "<script>alert('x') & \"]]>\u{FFFD}")
     #expect(try svg.count("script") == 0)
   }
 
@@ -78,6 +88,20 @@ import Testing
     #expect(Plot.SVGWriter.number(0.049) == "0.05")
     #expect(Plot.SVGWriter.number(-0.001) == "0")
     #expect(Plot.SVGWriter.number(.nan) == "0")
+  }
+
+  @Test func longTitlesAndLegendNamesAreShortenedToFit() throws {
+    var plot = Plot.line(
+      [.init(String(repeating: "long series name ", count: 10), y: [1.0, 2])],
+      title: String(repeating: "a very long title ", count: 10))
+    plot.width = 400
+    let svg = try ParsedSVG(plot.svg)
+    let title = try #require(try svg.elements("text", class: "title").first?.stringValue)
+    #expect(title.hasSuffix("\u{2026}") && title.count < 60)
+    let legend = try #require(
+      try svg.elements("g", class: "legend").first?.elements(forName: "text").first)
+    #expect(legend.stringValue?.hasSuffix("\u{2026}") == true)
+    #expect(Plot.textWidthInEms(legend.stringValue ?? "") * 12 < 400 * 0.3)
   }
 
   @Test func sameInputGivesSameBytes() {
@@ -155,7 +179,8 @@ import Testing
   }
 
   @Test func nonFiniteBarsAreSkipped() throws {
-    let plot = Plot.bar(labels: ["a", "b", "c"], values: [1.0, .nan, -2], errors: [0.1, 0.1, .infinity])
+    let plot = Plot.bar(
+      labels: ["a", "b", "c"], values: [1.0, .nan, -2], errors: [0.1, 0.1, .infinity])
     let svg = try ParsedSVG(plot.svg)
     #expect(try svg.count("rect", class: "bar") == 2)
     #expect(try svg.count("path", class: "error-bar") == 1)

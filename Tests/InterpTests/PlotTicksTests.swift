@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Interp
 
 @Suite struct PlotTicksTests {
@@ -62,7 +63,11 @@ import Testing
 
   @Test func tinyAndHugeValuesUseScientificLabels() {
     let tiny = Plot.Ticks.linear(covering: 0, 4e-6, target: 5)
-    #expect(tiny.labels.map(\.plain) == ["0", "10^\u{2212}6", "2\u{00D7}10^\u{2212}6", "3\u{00D7}10^\u{2212}6", "4\u{00D7}10^\u{2212}6"])
+    #expect(
+      tiny.labels.map(\.plain) == [
+        "0", "10^\u{2212}6", "2\u{00D7}10^\u{2212}6", "3\u{00D7}10^\u{2212}6",
+        "4\u{00D7}10^\u{2212}6",
+      ])
     let huge = Plot.Ticks.linear(covering: 0, 3e7, target: 4)
     #expect(huge.labels.map(\.plain) == ["0", "10^7", "2\u{00D7}10^7", "3\u{00D7}10^7"])
   }
@@ -71,7 +76,8 @@ import Testing
     #expect(Plot.decimalLabel(6, exponent: -2, scientific: false).plain == "0.06")
     #expect(Plot.decimalLabel(-15, exponent: -1, scientific: false).plain == "\u{2212}1.5")
     #expect(Plot.decimalLabel(120, exponent: 1, scientific: false).plain == "1200")
-    #expect(Plot.decimalLabel(25, exponent: -7, scientific: true).plain == "2.5\u{00D7}10^\u{2212}6")
+    #expect(
+      Plot.decimalLabel(25, exponent: -7, scientific: true).plain == "2.5\u{00D7}10^\u{2212}6")
     #expect(Plot.decimalValue(6, exponent: -2) == 0.06)
     #expect(Plot.decimalValue(3, exponent: -1) == 0.3)
     #expect(Plot.compactLabel(123_456_789).plain == "1.235\u{00D7}10^8")

@@ -6,7 +6,7 @@ import Testing
   @Test(arguments: [
     (">= 0.8", RigorKit.Expectation.atLeast(0.8)), ("> -1", .greaterThan(-1)), ("<0.5", .lessThan(0.5)),
     ("  <=  1e-3 ", .atMost(0.001)), ("in [0.2, 0.4]", .within(0.2, 0.4)), ("in[1,1]", .within(1, 1)),
-    (">= .5", .atLeast(0.5)), ("> +2", .greaterThan(2)),
+    (">= .5", .atLeast(0.5)), ("> +2", .greaterThan(2)), (">= 0.8\n", .atLeast(0.8)),
   ])
   func parsesTheGrammar(text: String, expected: RigorKit.Expectation) throws {
     #expect(try RigorKit.Expectation(parsing: text) == expected)

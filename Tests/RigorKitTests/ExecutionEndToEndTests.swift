@@ -18,7 +18,7 @@ private let runtimeBuilt =
 @Suite(.enabled(if: runtimeBuilt, "run `swift build --product RigorRuntime` first"))
 struct ExecutionEndToEndTests {
   // Step 1 is at Markdown line 10, step 2 at line 20; the trap is on line 23, the duplicate
-  // record on line 26 (see the #sourceLocation lines).
+  // record on line 26 (counted from the #sourceLocation lines).
   static let program = """
     import Foundation
     import RigorRuntime
@@ -31,6 +31,8 @@ struct ExecutionEndToEndTests {
     let values = (0..<params.n).map { Double($0 + seed) }
     print("step one", values.count)
     record("total", values.reduce(0, +))
+    record("count", values.count)
+    record("half", Float(0.5))
     #sourceLocation()
     _rigorEndStep(1)
     _rigorBeginStep(2)
@@ -77,7 +79,8 @@ struct ExecutionEndToEndTests {
 
     let ok = outcomes[0]
     #expect(ok.status == .ok, "\(ok.errors)")
-    #expect(ok.metricValues == ["total": 1 + 2 + 3])  // seed 1, n 3: (0+1) + (1+1) + (2+1)
+    // seed 1, n 3: (0+1) + (1+1) + (2+1)
+    #expect(ok.metricValues == ["total": 1 + 2 + 3, "count": 3, "half": 0.5])
     #expect(ok.steps.map(\.output) == ["step one 3\n", "step two\n"])
     #expect(ok.files.map(\.path) == ["figures/curve.svg"])
     let figure = launches[0].outputDirectory.appendingPathComponent("figures/curve.svg")
@@ -87,7 +90,7 @@ struct ExecutionEndToEndTests {
     let trap = outcomes[1]
     #expect(trap.status == .failed)
     #expect(trap.steps.map(\.status) == [.ok, .failed])
-    #expect(trap.metricValues == ["total": 2 + 3 + 4])
+    #expect(trap.metricValues["total"] == Double(2 + 3 + 4))
     let trapError = try #require(trap.errors.first)
     #expect(trapError.step == 2)
     #expect(trapError.diagnostic.location.file == "Notebooks/x.md")

@@ -49,6 +49,10 @@ struct ExecutionSandboxTests {
         record(1, "home_write", attempt(lambda: write(os.path.join(os.environ["HOME"], "rigor-probe-" + tag))))
         record(1, "home_empty", float(len(os.listdir(os.environ["HOME"])) == 0))
         record(1, "root_write", attempt(lambda: write("/rigor-probe-" + tag)))
+        # With capabilities left (a root runner), remounting / writable would succeed.
+        import subprocess
+        subprocess.run(["mount", "-o", "remount,rw,bind", "/"], capture_output=True)
+        record(1, "remount_write", attempt(lambda: write("/rigor-remount-" + tag)))
         record(1, "outside_write", attempt(lambda: write(os.path.join(os.environ["TEST_OUTSIDE"], "probe"))))
         record(1, "tmp_write", attempt(lambda: write("/tmp/rigor-probe-" + tag)))
         record(1, "output_write", attempt(lambda: write(os.path.join(os.environ["RIGOR_OUTPUT_DIR"], "artifacts", "probe.txt"))))
@@ -89,7 +93,8 @@ struct ExecutionSandboxTests {
     let outcome = try SeedRunner().run(launch)
     #expect(outcome.status == .ok, "\(outcome.errors) \(outcome.steps.map(\.output))")
     #expect(outcome.metricValues == [
-      "network": 0, "home_write": 0, "home_empty": 1, "root_write": 0, "outside_write": 0, "tmp_write": 1,
+      "network": 0, "home_write": 0, "home_empty": 1, "root_write": 0, "remount_write": 0, "outside_write": 0,
+      "tmp_write": 1,
       "output_write": 1, "scratch_write": 1,
     ])
     let manager = FileManager.default
@@ -97,7 +102,37 @@ struct ExecutionSandboxTests {
     #expect(manager.fileExists(atPath: launch.scratchDirectory.appendingPathComponent("probe").path))
     #expect(!manager.fileExists(atPath: "/tmp/rigor-probe-" + tag))
     #expect(!manager.fileExists(atPath: "/rigor-probe-" + tag))
+    #expect(!manager.fileExists(atPath: "/rigor-remount-" + tag))
     #expect(!manager.fileExists(atPath: outside.appendingPathComponent("probe").path))
+  }
+
+  @Test func readOnlyFolderUnderTmpIsVisibleAsTheWorkingDirectoryButNotWritable() throws {
+    let fixture = try ExecutionFixture()
+    let data = fixture.root.appendingPathComponent("repo", isDirectory: true)
+    try FileManager.default.createDirectory(at: data, withIntermediateDirectories: true)
+    try "42".write(to: data.appendingPathComponent("data.txt"), atomically: true, encoding: .utf8)
+    let program = try fixture.python(
+      "data.py",
+      """
+      def write():
+          with open("new.txt", "w") as f:
+              f.write("x")
+      begin(1)
+      record(1, "value", float(open("data.txt").read()))
+      try:
+          write()
+          record(1, "writable", 1.0)
+      except OSError:
+          record(1, "writable", 0.0)
+      end(1)
+      finish()
+      """)
+    var launch = fixture.launch(program, steps: 1, sandboxed: true)
+    launch.readOnlyPaths = [data]
+    launch.workingDirectory = data
+    let outcome = try SeedRunner().run(launch)
+    #expect(outcome.metricValues == ["value": 42, "writable": 0], "\(outcome.errors) \(outcome.steps.map(\.output))")
+    #expect(!FileManager.default.fileExists(atPath: data.appendingPathComponent("new.txt").path))
   }
 
   @Test func peakMemoryReportedByTheSandboxedProgramIsKept() throws {
@@ -127,6 +162,7 @@ struct ExecutionSandboxTests {
     let pairs = zip(line, line.dropFirst()).map { "\($0) \($1)" }
     #expect(line.contains("--unshare-all"))
     #expect(line.contains("--die-with-parent"))
+    #expect(pairs.contains("--cap-drop ALL"))
     #expect(pairs.contains("--ro-bind /"))
     #expect(pairs.contains("--tmpfs /tmp"))
     let writable = zip(line, line.dropFirst()).filter { $0.0 == "--bind" }.map(\.1)

@@ -72,7 +72,9 @@ import Testing
     #expect(outcome.steps[2].output.contains("Fatal error"))
   }
 
-  @Test func endlessLoopTimesOutWithinTheLimitAndLaterStepsAreSkipped() throws {
+  @Test(arguments: [false, true])
+  func endlessLoopTimesOutWithinTheLimitAndLaterStepsAreSkipped(sandboxed: Bool) throws {
+    guard !sandboxed || sandboxUsable else { return }
     let fixture = try ExecutionFixture()
     let program = try fixture.python(
       "loop.py",
@@ -82,7 +84,7 @@ import Testing
       while True:
           pass
       """)
-    let launch = fixture.launch(program, steps: 3, timeout: 4)
+    let launch = fixture.launch(program, steps: 3, sandboxed: sandboxed, timeout: 4)
     let started = Date()
     let outcome = try SeedRunner().run(launch)
     let wall = Date().timeIntervalSince(started)
@@ -95,7 +97,9 @@ import Testing
     #expect(error.diagnostic.message.contains("timed out"))
   }
 
-  @Test func backgroundProcessLeftBehindDoesNotHoldTheRunOpen() throws {
+  @Test(arguments: [false, true])
+  func backgroundProcessLeftBehindDoesNotHoldTheRunOpen(sandboxed: Bool) throws {
+    guard !sandboxed || sandboxUsable else { return }
     let fixture = try ExecutionFixture()
     let program = try fixture.python(
       "orphan.py",
@@ -107,7 +111,7 @@ import Testing
       finish()
       """)
     let started = Date()
-    let outcome = try SeedRunner().run(fixture.launch(program, steps: 1, timeout: 20))
+    let outcome = try SeedRunner().run(fixture.launch(program, steps: 1, sandboxed: sandboxed, timeout: 20))
     #expect(outcome.status == .ok)
     #expect(Date().timeIntervalSince(started) < 10)
   }
@@ -264,6 +268,27 @@ import Testing
     #expect(reported.stepCount == 2)
     #expect(reported.fraction == 0.5)
     #expect(reported.message == "epoch 5")
+  }
+
+  @Test func memoryLimitStopsAnAllocationBeyondIt() throws {
+    let fixture = try ExecutionFixture()
+    let program = try fixture.python(
+      "limit.py",
+      """
+      begin(1)
+      try:
+          hog = bytearray(512 << 20)
+          record(1, "allocated", 1.0)
+      except MemoryError:
+          record(1, "allocated", 0.0)
+      end(1)
+      finish()
+      """)
+    var limited = fixture.launch(program, steps: 1)
+    limited.memoryLimitBytes = 256 << 20
+    #expect(try SeedRunner().run(limited).metricValues == ["allocated": 0])
+    let unlimited = fixture.launch(program, steps: 1)
+    #expect(try SeedRunner().run(unlimited).metricValues == ["allocated": 1])
   }
 
   @Test func missingProgramIsARunnerError() throws {

@@ -9,7 +9,10 @@ extension Plot {
       let px = x.position(value)
       svg.element(
         "line",
-        [("class", "grid"), ("x1", n(px)), ("y1", n(frame.top)), ("x2", n(px)), ("y2", n(frame.bottom))]
+        [
+          ("class", "grid"), ("x1", n(px)), ("y1", n(frame.top)), ("x2", n(px)),
+          ("y2", n(frame.bottom)),
+        ]
           + style)
     }
     for value in y?.ticks.values ?? [] {
@@ -17,7 +20,10 @@ extension Plot {
       let py = y.position(value)
       svg.element(
         "line",
-        [("class", "grid"), ("x1", n(frame.left)), ("y1", n(py)), ("x2", n(frame.right)), ("y2", n(py))]
+        [
+          ("class", "grid"), ("x1", n(frame.left)), ("y1", n(py)), ("x2", n(frame.right)),
+          ("y2", n(py)),
+        ]
           + style)
     }
   }

@@ -13,14 +13,19 @@ extension Plot {
       (bar.lower != nil || bar.upper != nil) && !Self.hasErrorBar(bar)
     }.count
     if badErrors > 0 {
-      drawing.notes.append("\(badErrors) error bars without a finite lower and upper bound skipped.")
+      drawing.notes.append(
+        "\(badErrors) error bars without a finite lower and upper bound skipped.")
     }
-    if yScale == .log { drawing.notes.append("Bar charts use a linear value axis; log scale ignored.") }
+    if yScale == .log {
+      drawing.notes.append("Bar charts use a linear value axis; log scale ignored.")
+    }
 
     var extent = [0.0]
     for bar in drawn {
       extent.append(bar.value)
-      if Self.hasErrorBar(bar), let lower = bar.lower, let upper = bar.upper { extent += [lower, upper] }
+      if Self.hasErrorBar(bar), let lower = bar.lower, let upper = bar.upper {
+        extent += [lower, upper]
+      }
     }
     let names = bars.map { Self.truncated($0.label, 30) }
     let labelWidth = names.map(metrics.width).max() ?? 0
@@ -32,7 +37,8 @@ extension Plot {
     }
     var labelHeight = metrics.font * 1.2
     let yProbe = Axis.ticks(
-      for: Self.bounds(extent), scale: .linear, limits: yLimits, length: bottom(labelHeight: labelHeight) - top,
+      for: Self.bounds(extent), scale: .linear, limits: yLimits,
+      length: bottom(labelHeight: labelHeight) - top,
       spacing: metrics.font * 4)
     var left =
       metrics.padding + metrics.axisLabelHeight(yLabel) + Self.labelWidth(yProbe, metrics)
@@ -46,10 +52,12 @@ extension Plot {
       band = (right - left) / Double(max(bars.count, 1))
     }
     let yTicks = Axis.ticks(
-      for: Self.bounds(extent), scale: .linear, limits: yLimits, length: bottom(labelHeight: labelHeight) - top,
+      for: Self.bounds(extent), scale: .linear, limits: yLimits,
+      length: bottom(labelHeight: labelHeight) - top,
       spacing: metrics.font * 4)
     let frame = Frame(
-      left: left, top: top, right: max(right, left + 10), bottom: max(bottom(labelHeight: labelHeight), top + 10))
+      left: left, top: top, right: max(right, left + 10),
+      bottom: max(bottom(labelHeight: labelHeight), top + 10))
     let y = Axis(ticks: yTicks, scale: .linear, start: frame.bottom, end: frame.top)
 
     drawTitle(over: frame, metrics: metrics, into: &drawing.body)
@@ -58,15 +66,20 @@ extension Plot {
     drawBarShapes(bars, band: band, frame: frame, y: y, into: &drawing.body)
     drawing.body.close("g")
     drawYAxis(y, frame: frame, metrics: metrics, into: &drawing.body)
-    drawCategoryAxis(names, band: band, tilted: tilted, frame: frame, y: y, metrics: metrics, into: &drawing.body)
+    drawCategoryAxis(
+      names, band: band, tilted: tilted, frame: frame, y: y, metrics: metrics, into: &drawing.body)
     let xLabelBaseline =
-      frame.bottom + metrics.tickLength + metrics.tickGap + labelHeight + metrics.axisLabelHeight(xLabel)
+      frame.bottom + metrics.tickLength + metrics.tickGap + labelHeight
+      + metrics.axisLabelHeight(xLabel)
       - metrics.font * 0.3
-    drawAxisLabels(frame: frame, xLabelBaseline: xLabelBaseline, metrics: metrics, into: &drawing.body)
+    drawAxisLabels(
+      frame: frame, xLabelBaseline: xLabelBaseline, metrics: metrics, into: &drawing.body)
     return drawing
   }
 
-  private func drawBarShapes(_ bars: [Bar], band: Double, frame: Frame, y: Axis, into svg: inout SVGWriter) {
+  private func drawBarShapes(
+    _ bars: [Bar], band: Double, frame: Frame, y: Axis, into svg: inout SVGWriter
+  ) {
     let n = SVGWriter.number
     let zero = y.position(0)
     for (index, bar) in bars.enumerated() where bar.value.isFinite {
@@ -88,13 +101,17 @@ extension Plot {
         + "M\(n(center - cap)) \(n(high)) L\(n(center + cap)) \(n(high))"
       svg.element(
         "path",
-        [("class", "error-bar"), ("d", d), ("fill", "none"), ("stroke", Color.black.hex), ("stroke-width", "1.25")])
+        [
+          ("class", "error-bar"), ("d", d), ("fill", "none"), ("stroke", Color.black.hex),
+          ("stroke-width", "1.25"),
+        ])
     }
     if y.ticks.domain.lowerBound < 0 {
       svg.element(
         "line",
         [
-          ("class", "zero"), ("x1", n(frame.left)), ("y1", n(zero)), ("x2", n(frame.right)), ("y2", n(zero)),
+          ("class", "zero"), ("x1", n(frame.left)), ("y1", n(zero)), ("x2", n(frame.right)),
+          ("y2", n(zero)),
           ("stroke", Color.axis.hex), ("stroke-width", "1"),
         ])
     }
@@ -113,8 +130,11 @@ extension Plot {
       ])
     for (index, name) in names.enumerated() {
       let x = frame.left + (Double(index) + 0.5) * band
-      let baseline = frame.bottom + metrics.tickLength + metrics.tickGap + metrics.font * (tilted ? 0.6 : 0.9)
-      var attributes: [(String, String)] = [("class", "tick-label"), ("x", n(x)), ("y", n(baseline))]
+      let baseline =
+        frame.bottom + metrics.tickLength + metrics.tickGap + metrics.font * (tilted ? 0.6 : 0.9)
+      var attributes: [(String, String)] = [
+        ("class", "tick-label"), ("x", n(x)), ("y", n(baseline)),
+      ]
       if tilted {
         attributes += [("text-anchor", "end"), ("transform", "rotate(-45 \(n(x)) \(n(baseline)))")]
       } else {

@@ -80,7 +80,9 @@ extension Plot {
   }
 
   /// A bar chart of prepared bars.
-  public static func bar(_ bars: [Bar], title: String = "", xLabel: String = "", yLabel: String = "") -> Plot {
+  public static func bar(
+    _ bars: [Bar], title: String = "", xLabel: String = "", yLabel: String = ""
+  ) -> Plot {
     Plot(.bars(bars), title: title, xLabel: xLabel, yLabel: yLabel)
   }
 }

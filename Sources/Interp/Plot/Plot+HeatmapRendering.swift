@@ -17,7 +17,8 @@ extension Plot {
     if missing > 0 { drawing.notes.append("\(missing) cells missing from short rows (grey).") }
     if nonFinite > 0 { drawing.notes.append("\(nonFinite) NaN or infinite cells (grey).") }
     let rowNames = labels(heatmap.rowLabels, count: rows, axis: "row", notes: &drawing.notes)
-    let columnNames = labels(heatmap.columnLabels, count: columns, axis: "column", notes: &drawing.notes)
+    let columnNames = labels(
+      heatmap.columnLabels, count: columns, axis: "column", notes: &drawing.notes)
 
     let top = metrics.padding + metrics.titleHeight(title) + metrics.font * 0.4
     let rowLabelWidth = rowNames.map(metrics.width).max() ?? 0
@@ -43,11 +44,13 @@ extension Plot {
     }
     var rotated = false
     var cells = layout(rotated: false)
-    var columnStride = Self.labelStride(cell: cells.cellW, needed: columnLabelWidth + metrics.font * 0.5)
+    var columnStride = Self.labelStride(
+      cell: cells.cellW, needed: columnLabelWidth + metrics.font * 0.5)
     if columnStride > 1 && columnLabelWidth > metrics.font * 1.5 {
       rotated = true
       // A label tilted at 45° reaches 0.71 of its width left of its cell centre.
-      left = max(left, metrics.padding + columnLabelWidth * 0.75 + metrics.font * 0.5 - cells.cellW / 2)
+      left = max(
+        left, metrics.padding + columnLabelWidth * 0.75 + metrics.font * 0.5 - cells.cellW / 2)
       availableWidth = max(size.width - metrics.padding - sideWidth - left, 10)
       cells = layout(rotated: true)
       columnStride = Self.labelStride(cell: cells.cellW, needed: metrics.font * 1.15)
@@ -56,25 +59,31 @@ extension Plot {
     let gridWidth = cells.cellW * Double(columns)
     let gridHeight = cells.cellH * Double(rows)
     let gridLeft = left + max(availableWidth - gridWidth, 0) / 2
-    let frame = Frame(left: gridLeft, top: top, right: gridLeft + gridWidth, bottom: top + gridHeight)
+    let frame = Frame(
+      left: gridLeft, top: top, right: gridLeft + gridWidth, bottom: top + gridHeight)
 
     drawTitle(over: frame, metrics: metrics, into: &drawing.body)
-    drawCells(heatmap, columns: columns, frame: frame, cells: cells, colors: colors, into: &drawing.body)
+    drawCells(
+      heatmap, columns: columns, frame: frame, cells: cells, colors: colors, into: &drawing.body)
     drawHeatmapLabels(
       rowNames: rowNames, columnNames: columnNames, strides: (rowStride, columnStride),
       rotated: rotated, frame: frame, cells: (cells.cellW, cells.cellH), metrics: metrics,
       into: &drawing.body)
-    let xLabelBaseline = cells.bottom + (rotated ? columnLabelWidth * 0.71 + metrics.font * 0.8 : metrics.font * 1.2)
+    let xLabelBaseline =
+      cells.bottom + (rotated ? columnLabelWidth * 0.71 + metrics.font * 0.8 : metrics.font * 1.2)
       + metrics.tickLength + metrics.tickGap + metrics.axisLabelHeight(xLabel) - metrics.font * 0.3
-    drawAxisLabels(frame: frame, xLabelBaseline: xLabelBaseline, metrics: metrics, into: &drawing.body)
+    drawAxisLabels(
+      frame: frame, xLabelBaseline: xLabelBaseline, metrics: metrics, into: &drawing.body)
     colors.draw(
-      x: frame.right + 16, top: frame.top, bottom: frame.top + max(gridHeight, 80), label: colorLabel,
+      x: frame.right + 16, top: frame.top, bottom: frame.top + max(gridHeight, 80),
+      label: colorLabel,
       metrics: metrics, into: &drawing.body)
     return drawing
   }
 
   private func drawCells(
-    _ heatmap: Heatmap, columns: Int, frame: Frame, cells: (cellW: Double, cellH: Double, bottom: Double),
+    _ heatmap: Heatmap, columns: Int, frame: Frame,
+    cells: (cellW: Double, cellH: Double, bottom: Double),
     colors: ColorScale, into svg: inout SVGWriter
   ) {
     let n = SVGWriter.number
@@ -87,7 +96,8 @@ extension Plot {
           "rect",
           [
             ("class", "cell"), ("x", n(frame.left + Double(column) * cells.cellW)), ("y", n(y)),
-            ("width", n(cells.cellW)), ("height", n(cells.cellH)), ("fill", colors.color(value).hex),
+            ("width", n(cells.cellW)), ("height", n(cells.cellH)),
+            ("fill", colors.color(value).hex),
           ])
       }
     }
@@ -96,20 +106,28 @@ extension Plot {
       "rect",
       [
         ("class", "frame"), ("x", n(frame.left)), ("y", n(frame.top)), ("width", n(frame.width)),
-        ("height", n(frame.height)), ("fill", "none"), ("stroke", Color.axis.hex), ("stroke-width", "0.75"),
+        ("height", n(frame.height)), ("fill", "none"), ("stroke", Color.axis.hex),
+        ("stroke-width", "0.75"),
       ])
   }
 
   private func drawHeatmapLabels(
     rowNames: [String], columnNames: [String], strides: (row: Int, column: Int), rotated: Bool,
-    frame: Frame, cells: (width: Double, height: Double), metrics: Metrics, into svg: inout SVGWriter
+    frame: Frame, cells: (width: Double, height: Double), metrics: Metrics,
+    into svg: inout SVGWriter
   ) {
     let n = SVGWriter.number
-    let tick: [(String, String)] = [("class", "tick"), ("stroke", Color.axis.hex), ("stroke-width", "1")]
+    let tick: [(String, String)] = [
+      ("class", "tick"), ("stroke", Color.axis.hex), ("stroke-width", "1"),
+    ]
     for (row, name) in rowNames.enumerated() where row % strides.row == 0 {
       let y = frame.top + (Double(row) + 0.5) * cells.height
       svg.element(
-        "line", tick + [("x1", n(frame.left - metrics.tickLength)), ("y1", n(y)), ("x2", n(frame.left)), ("y2", n(y))])
+        "line",
+        tick + [
+          ("x1", n(frame.left - metrics.tickLength)), ("y1", n(y)), ("x2", n(frame.left)),
+          ("y2", n(y)),
+        ])
       svg.element(
         "text",
         [
@@ -120,8 +138,13 @@ extension Plot {
     for (column, name) in columnNames.enumerated() where column % strides.column == 0 {
       let x = frame.left + (Double(column) + 0.5) * cells.width
       svg.element(
-        "line", tick + [("x1", n(x)), ("y1", n(frame.bottom)), ("x2", n(x)), ("y2", n(frame.bottom + metrics.tickLength))])
-      let y = frame.bottom + metrics.tickLength + metrics.tickGap + metrics.font * (rotated ? 0.6 : 0.9)
+        "line",
+        tick + [
+          ("x1", n(x)), ("y1", n(frame.bottom)), ("x2", n(x)),
+          ("y2", n(frame.bottom + metrics.tickLength)),
+        ])
+      let y =
+        frame.bottom + metrics.tickLength + metrics.tickGap + metrics.font * (rotated ? 0.6 : 0.9)
       var attributes: [(String, String)] = [("class", "tick-label"), ("x", n(x)), ("y", n(y))]
       if rotated {
         attributes += [("text-anchor", "end"), ("transform", "rotate(-45 \(n(x)) \(n(y)))")]
@@ -133,7 +156,9 @@ extension Plot {
   }
 
   /// The given labels, or "0", "1", … when absent or of the wrong count (with a note).
-  private func labels(_ given: [String]?, count: Int, axis: String, notes: inout [String]) -> [String] {
+  private func labels(_ given: [String]?, count: Int, axis: String, notes: inout [String])
+    -> [String]
+  {
     if let given, given.count == count { return given.map { Self.truncated($0, 24) } }
     if let given {
       notes.append("\(given.count) \(axis) labels for \(count) \(axis)s; numbered instead.")

@@ -23,7 +23,8 @@ extension Plot {
             ("stroke", entry.color.hex), ("stroke-width", "2"), ("stroke-linecap", "round"),
           ])
       } else {
-        svg.element("circle", [("cx", n(x + 11)), ("cy", n(cy)), ("r", "3.5"), ("fill", entry.color.hex)])
+        svg.element(
+          "circle", [("cx", n(x + 11)), ("cy", n(cy)), ("r", "3.5"), ("fill", entry.color.hex)])
       }
       svg.element(
         "text", [("x", n(x + 28)), ("y", n(cy + metrics.font * 0.35))], content: entry.name)

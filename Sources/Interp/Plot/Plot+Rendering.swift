@@ -65,16 +65,29 @@ extension Plot {
     return text.replacingAll(Self.idToken, with: "rigor-" + Self.fnv1a(drawing.body.text))
   }
 
-  /// Title centred over `frame`.
+  /// Title centred over `frame`, shrunk (down to the body font size) and then shortened
+  /// with an ellipsis so it never runs off the document, and shifted sideways if needed.
   func drawTitle(over frame: Frame, metrics: Metrics, into svg: inout SVGWriter) {
     guard !title.isEmpty else { return }
     let n = SVGWriter.number
+    let available = sanitized(width, fallback: 640) - 2 * metrics.padding
+    let boldWidth = { (text: String, font: Double) in Self.textWidthInEms(text) * font * 1.08 }
+    var font = metrics.titleFont
+    var text = title
+    if boldWidth(text, font) > available {
+      font = max(metrics.font, font * available / boldWidth(text, font))
+    }
+    while boldWidth(text, font) > available && text.count > 2 {
+      text = String(text.dropLast(text.hasSuffix("\u{2026}") ? 2 : 1)) + "\u{2026}"
+    }
+    let half = boldWidth(text, font) / 2
+    let x = min(max(frame.centerX, metrics.padding + half), metrics.padding + available - half)
     svg.element(
       "text",
       [
-        ("class", "title"), ("x", n(frame.centerX)), ("y", n(metrics.padding + metrics.titleFont)),
-        ("text-anchor", "middle"), ("font-size", n(metrics.titleFont)), ("font-weight", "bold"),
-      ], content: title)
+        ("class", "title"), ("x", n(x)), ("y", n(metrics.padding + metrics.titleFont)),
+        ("text-anchor", "middle"), ("font-size", n(font)), ("font-weight", "bold"),
+      ], content: text)
   }
 
   /// Notes about skipped data, small and grey at the bottom left, so they travel with the
@@ -84,7 +97,8 @@ extension Plot {
   ) {
     let n = SVGWriter.number
     for (index, note) in notes.enumerated() {
-      let y = height - metrics.padding * 0.6 - Double(notes.count - 1 - index) * metrics.noteFont * 1.3
+      let y =
+        height - metrics.padding * 0.6 - Double(notes.count - 1 - index) * metrics.noteFont * 1.3
       svg.element(
         "text",
         [
@@ -95,7 +109,7 @@ extension Plot {
     }
   }
 
-  private func sanitized(_ value: Double, fallback: Double) -> Double {
+  func sanitized(_ value: Double, fallback: Double) -> Double {
     value.isFinite && value >= 50 ? min(value, 20_000) : fallback
   }
 

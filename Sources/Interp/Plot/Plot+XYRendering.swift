@@ -8,7 +8,9 @@ extension Plot {
     drawing.notes = notes
     let points = clean.flatMap(\.points)
     // A value-coloured series has no single colour a legend swatch could show.
-    let legend = clean.filter { !$0.name.isEmpty && (asLines || !$0.points.contains { $0.value != nil }) }
+    var legend = clean.filter {
+      !$0.name.isEmpty && (asLines || !$0.points.contains { $0.value != nil })
+    }
     let pointValues = asLines ? [] : points.compactMap(\.value)
 
     let top = metrics.padding + metrics.titleHeight(title) + metrics.font * 0.6
@@ -20,6 +22,13 @@ extension Plot {
       ? nil
       : ColorScale(
         values: pointValues, colormap: colormap, range: colorRange, barLength: bottom - top)
+    // Long names are shortened so the legend never takes more than 30% of the width.
+    let nameLimit = max(Int((size.width * 0.3 - 28 - metrics.font) / (0.63 * metrics.font)), 6)
+    legend = legend.map { entry in
+      var entry = entry
+      entry.name = Self.truncated(entry.name, nameLimit)
+      return entry
+    }
     let legendWidth = legend.isEmpty ? 0 : legendWidth(legend, metrics: metrics)
     let colorBarWidth = colorScale.map { $0.width(label: colorLabel, metrics: metrics) + 16 } ?? 0
     let right =
@@ -32,9 +41,11 @@ extension Plot {
     let left =
       metrics.padding + metrics.axisLabelHeight(yLabel) + Self.labelWidth(yTicks, metrics)
       + metrics.tickLength + metrics.tickGap + 2
-    let xTicks = fittedXTicks(bounds: Self.bounds(points.map(\.x)), length: right - left, metrics: metrics)
+    let xTicks = fittedXTicks(
+      bounds: Self.bounds(points.map(\.x)), length: right - left, metrics: metrics)
 
-    let frame = Frame(left: left, top: top, right: max(right, left + 10), bottom: max(bottom, top + 10))
+    let frame = Frame(
+      left: left, top: top, right: max(right, left + 10), bottom: max(bottom, top + 10))
     let x = Axis(ticks: xTicks, scale: xScale, start: frame.left, end: frame.right)
     let y = Axis(ticks: yTicks, scale: yScale, start: frame.bottom, end: frame.top)
 
@@ -46,11 +57,18 @@ extension Plot {
       drawing.body.open("defs")
       drawing.body.open("clipPath", [("id", Self.idToken + "-clip")])
       drawing.body.element(
-        "rect", [("x", n(frame.left)), ("y", n(frame.top)), ("width", n(frame.width)), ("height", n(frame.height))])
+        "rect",
+        [
+          ("x", n(frame.left)), ("y", n(frame.top)), ("width", n(frame.width)),
+          ("height", n(frame.height)),
+        ])
       drawing.body.close("clipPath")
       drawing.body.close("defs")
     }
-    drawing.body.open("g", clipped ? [("class", "data"), ("clip-path", "url(#\(Self.idToken)-clip)")] : [("class", "data")])
+    drawing.body.open(
+      "g",
+      clipped
+        ? [("class", "data"), ("clip-path", "url(#\(Self.idToken)-clip)")] : [("class", "data")])
     for item in clean {
       if asLines {
         drawLine(item, x: x, y: y, into: &drawing.body)
@@ -64,7 +82,8 @@ extension Plot {
     let xLabelBaseline =
       frame.bottom + metrics.tickLength + metrics.tickGap + metrics.font * 1.2
       + metrics.axisLabelHeight(xLabel) - metrics.font * 0.3
-    drawAxisLabels(frame: frame, xLabelBaseline: xLabelBaseline, metrics: metrics, into: &drawing.body)
+    drawAxisLabels(
+      frame: frame, xLabelBaseline: xLabelBaseline, metrics: metrics, into: &drawing.body)
     var sideX = frame.right + 16
     if let colorScale {
       colorScale.draw(
@@ -73,22 +92,26 @@ extension Plot {
       sideX += colorBarWidth
     }
     if !legend.isEmpty {
-      drawLegend(legend, asLines: asLines, x: sideX, top: frame.top, metrics: metrics, into: &drawing.body)
+      drawLegend(
+        legend, asLines: asLines, x: sideX, top: frame.top, metrics: metrics, into: &drawing.body)
     }
     return drawing
   }
 
   /// X ticks whose labels do not collide: fewer ticks until the widest label fits its gap.
-  private func fittedXTicks(bounds: ClosedRange<Double>?, length: Double, metrics: Metrics) -> Ticks {
+  private func fittedXTicks(bounds: ClosedRange<Double>?, length: Double, metrics: Metrics) -> Ticks
+  {
     var spacing = metrics.font * 6
-    var ticks = Axis.ticks(for: bounds, scale: xScale, limits: xLimits, length: length, spacing: spacing)
+    var ticks = Axis.ticks(
+      for: bounds, scale: xScale, limits: xLimits, length: length, spacing: spacing)
     for _ in 0..<6 {
       let axis = Axis(ticks: ticks, scale: xScale, start: 0, end: length)
       let positions = ticks.values.map(axis.position)
       let gap = zip(positions, positions.dropFirst()).map { $1 - $0 }.min() ?? .infinity
       if gap >= Self.labelWidth(ticks, metrics) + metrics.font { break }
       spacing *= 1.5
-      ticks = Axis.ticks(for: bounds, scale: xScale, limits: xLimits, length: length, spacing: spacing)
+      ticks = Axis.ticks(
+        for: bounds, scale: xScale, limits: xLimits, length: length, spacing: spacing)
     }
     return ticks
   }
@@ -100,7 +123,9 @@ extension Plot {
     var d: [String] = []
     for segment in item.segments where segment.count >= 2 {
       for (index, point) in segment.enumerated() {
-        d.append((index == 0 ? "M" : index == 1 ? "L" : "") + n(x.position(point.x)) + " " + n(y.position(point.y)))
+        d.append(
+          (index == 0 ? "M" : index == 1 ? "L" : "") + n(x.position(point.x)) + " "
+            + n(y.position(point.y)))
       }
     }
     if !d.isEmpty {

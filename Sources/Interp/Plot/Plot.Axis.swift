@@ -34,7 +34,9 @@ extension Plot {
       let target = min(max(Int(length / spacing), 3), 10)
       switch scale {
       case .linear:
-        if let limits { return .linear(inside: limits.lowerBound, limits.upperBound, target: target) }
+        if let limits {
+          return .linear(inside: limits.lowerBound, limits.upperBound, target: target)
+        }
         let bounds = bounds ?? 0...1
         return .linear(covering: bounds.lowerBound, bounds.upperBound, target: target)
       case .log:

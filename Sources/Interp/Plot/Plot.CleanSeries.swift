@@ -16,14 +16,17 @@ extension Plot {
     var points: [Point] { segments.flatMap { $0 } }
 
     /// Cleans every series and explains what was skipped, one sentence per cause.
-    static func clean(_ series: [Series], xScale: Scale, yScale: Scale) -> ([CleanSeries], [String]) {
+    static func clean(_ series: [Series], xScale: Scale, yScale: Scale) -> ([CleanSeries], [String])
+    {
       var notes: [String] = []
       var nonFinite = 0
       var nonPositiveX = 0
       var nonPositiveY = 0
       var result: [CleanSeries] = []
       for (index, item) in series.enumerated() {
-        let title = item.name.isEmpty ? "Series \(index + 1)" : "Series \u{201C}\(truncated(item.name))\u{201D}"
+        let title =
+          item.name.isEmpty
+          ? "Series \(index + 1)" : "Series \u{201C}\(truncated(item.name))\u{201D}"
         let count = min(item.x.count, item.y.count)
         if item.x.count != item.y.count {
           notes.append(
@@ -44,8 +47,14 @@ extension Plot {
             nonFinite += 1
             skip = true
           } else {
-            if xScale == .log && x <= 0 { nonPositiveX += 1; skip = true }
-            if yScale == .log && y <= 0 { nonPositiveY += 1; skip = true }
+            if xScale == .log && x <= 0 {
+              nonPositiveX += 1
+              skip = true
+            }
+            if yScale == .log && y <= 0 {
+              nonPositiveY += 1
+              skip = true
+            }
           }
           if skip {
             if !current.isEmpty { segments.append(current) }
@@ -58,11 +67,17 @@ extension Plot {
         if !current.isEmpty { segments.append(current) }
         if count == 0 { notes.append("\(title) is empty.") }
         result.append(
-          CleanSeries(name: truncated(item.name), color: item.color ?? Color.palette(index), segments: segments))
+          CleanSeries(
+            name: truncated(item.name), color: item.color ?? Color.palette(index),
+            segments: segments))
       }
       if nonFinite > 0 { notes.append("\(nonFinite) NaN or infinite values skipped.") }
-      if nonPositiveX > 0 { notes.append("\(nonPositiveX) points with x \u{2264} 0 skipped (log x axis).") }
-      if nonPositiveY > 0 { notes.append("\(nonPositiveY) points with y \u{2264} 0 skipped (log y axis).") }
+      if nonPositiveX > 0 {
+        notes.append("\(nonPositiveX) points with x \u{2264} 0 skipped (log x axis).")
+      }
+      if nonPositiveY > 0 {
+        notes.append("\(nonPositiveY) points with y \u{2264} 0 skipped (log y axis).")
+      }
       if series.isEmpty { notes.append("No data.") }
       return (result, notes)
     }

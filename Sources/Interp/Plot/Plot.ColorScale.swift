@@ -67,7 +67,8 @@ extension Plot {
         svg.element(
           "line",
           [
-            ("class", "tick"), ("x1", n(tickX)), ("y1", n(py)), ("x2", n(tickX + metrics.tickLength)),
+            ("class", "tick"), ("x1", n(tickX)), ("y1", n(py)),
+            ("x2", n(tickX + metrics.tickLength)),
             ("y2", n(py)), ("stroke", Color.axis.hex), ("stroke-width", "1"),
           ])
         svg.label(
@@ -78,7 +79,8 @@ extension Plot {
           ])
       }
       guard !label.isEmpty else { return }
-      let labelX = tickX + metrics.tickLength + metrics.tickGap + Plot.labelWidth(ticks, metrics)
+      let labelX =
+        tickX + metrics.tickLength + metrics.tickGap + Plot.labelWidth(ticks, metrics)
         + metrics.font * 1.1
       let centerY = (top + bottom) / 2
       svg.element(

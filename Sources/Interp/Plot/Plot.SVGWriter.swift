@@ -83,7 +83,8 @@ extension Plot {
       let sign = n < 0 ? "-" : ""
       if fraction == 0 { return sign + String(whole) }
       let digits = fraction < 10 ? "0\(fraction)" : String(fraction)
-      return sign + String(whole) + "." + (digits.hasSuffix("0") ? String(digits.prefix(1)) : digits)
+      return sign + String(whole) + "."
+        + (digits.hasSuffix("0") ? String(digits.prefix(1)) : digits)
     }
   }
 }

@@ -71,7 +71,8 @@ extension Plot {
         var ticks = Ticks(
           domain: domain, values: labelled.map { decimalValue(1, exponent: $0.e) },
           labels: labelled.map { TickLabel("10", superscript: signed($0.e)) })
-        ticks.minor = (stride == 1 ? multiples.filter { $0.k != 1 } : decades.filter { $0.e % stride != 0 })
+        ticks.minor =
+          (stride == 1 ? multiples.filter { $0.k != 1 } : decades.filter { $0.e % stride != 0 })
           .map { decimalValue($0.k, exponent: $0.e) }
         return ticks
       }

@@ -23,7 +23,7 @@ extension Statistics {
   /// Sums that differ by no more than 1e-12 · Σ|d_i| count as ties: rounding in a sum of N
   /// terms is below N · 2^−53 · Σ|d_i|, so mathematically equal patterns (a zero d_i, repeated
   /// values) are not split by the order of additions. An empty d gives p = 1; a non-finite
-  /// d_i gives p = NaN.
+  /// d_i gives p = NaN. `exactLimit` is capped at 30.
   public static func signFlipTest(
     _ d: [Double], seed: UInt64, exactLimit: Int = signFlipExactLimit,
     randomPatterns: Int = signFlipRandomPatterns
@@ -37,7 +37,8 @@ extension Statistics {
       return SignFlipResult(p: 1, count: 1, patterns: 1, exact: true, observedMean: 0)
     }
     let threshold = observedSum - 1e-12 * d.reduce(0) { $0 + abs($1) }
-    if d.count <= exactLimit {
+    // Enumeration is capped at 2^30 patterns whatever the caller asks, to bound memory and time.
+    if d.count <= min(exactLimit, 30) {
       let count = exactCount(d, atLeast: threshold)
       let patterns = 1 << d.count
       return SignFlipResult(

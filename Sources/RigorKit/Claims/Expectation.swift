@@ -34,7 +34,7 @@ public enum Expectation: Hashable, Sendable, CustomStringConvertible {
       return
     }
     if core.hasPrefix("in") {
-      let rest = core.dropFirst(2).drop { $0 == " " || $0 == "\t" }
+      let rest = core.dropFirst(2).drop(while: \.isWhitespace)
       guard rest.first == "[", rest.last == "]", rest.count >= 2 else {
         throw ExpectationError(
           message: "an interval is written in [a, b]", offset: offset(rest.startIndex))
@@ -120,10 +120,11 @@ extension Expectation: Codable {
 }
 
 extension Substring {
+  /// Without leading and trailing blanks and line breaks (a block scalar ends with one).
   var trimmingSpaces: Substring {
-    let start = drop { $0 == " " || $0 == "\t" }
+    let start = drop(while: \.isWhitespace)
     var end = start
-    while let last = end.last, last == " " || last == "\t" { end = end.dropLast() }
+    while let last = end.last, last.isWhitespace { end = end.dropLast() }
     return end
   }
 }

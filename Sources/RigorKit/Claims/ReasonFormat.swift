@@ -31,6 +31,7 @@ enum ReasonFormat {
 
   /// "seed 3" or "seeds 2, 5 and 7", listing at most `limit` seeds.
   static func seeds(_ seeds: [Int], limit: Int = 8) -> String {
+    guard !seeds.isEmpty else { return "no seeds" }
     let shown = seeds.prefix(limit).map(String.init)
     let more = seeds.count > limit ? " and \(seeds.count - limit) more" : ""
     if seeds.count == 1 { return "seed \(shown[0])" }

@@ -25,7 +25,7 @@ extension Sandbox {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: bwrap)
     process.arguments = [
-      "--unshare-all", "--die-with-parent", "--new-session", "--ro-bind", "/", "/", "--dev", "/dev",
+      "--unshare-all", "--die-with-parent", "--new-session", "--cap-drop", "ALL", "--ro-bind", "/", "/", "--dev", "/dev",
       "--proc", "/proc", "--tmpfs", "/tmp", "--", trueCommand,
     ]
     let errors = Pipe()

@@ -2,7 +2,7 @@ import Foundation
 
 /// Confines a seed's process with bubblewrap (`bwrap`).
 ///
-/// Inside: no network (new network namespace, like every other namespace), the whole system
+/// Inside: no capabilities, no network (new network namespace, like every other namespace), the whole system
 /// read-only, a fresh /dev and /proc, `/tmp` an empty private tmpfs, the home folder an empty
 /// read-only tmpfs, and only the seed's output and scratch folders writable. The binary, the
 /// libraries and the Swift runtime stay visible read-only even when they live under the
@@ -22,7 +22,9 @@ public enum Sandbox {
   static func commandLine(
     bwrap: String, launch: SeedLaunch, command: [String], home: String?
   ) -> [String] {
-    var arguments = [bwrap, "--unshare-all", "--die-with-parent", "--new-session"]
+    // --cap-drop ALL matters when the runner is root: bwrap would otherwise keep every
+    // capability, and CAP_SYS_ADMIN can remount / writable.
+    var arguments = [bwrap, "--unshare-all", "--die-with-parent", "--new-session", "--cap-drop", "ALL"]
     arguments += ["--ro-bind", "/", "/", "--dev", "/dev", "--proc", "/proc", "--tmpfs", "/tmp"]
     let hiddenHome = home.flatMap { hideableHome($0, launch: launch) }
     if let hiddenHome { arguments += ["--tmpfs", hiddenHome] }
@@ -38,7 +40,7 @@ public enum Sandbox {
       arguments += ["--bind", path, path]
     }
     if let hiddenHome { arguments += ["--remount-ro", hiddenHome] }
-    arguments += ["--chdir", launch.scratchDirectory.standardizedFileURL.path, "--"]
+    arguments += ["--chdir", launch.effectiveWorkingDirectory.standardizedFileURL.path, "--"]
     return arguments + command
   }
 

@@ -33,6 +33,9 @@ extension SeedLaunch {
     return environment
   }
 
+  /// The working directory the child starts in.
+  var effectiveWorkingDirectory: URL { workingDirectory ?? scratchDirectory }
+
   /// The step with `index`, if the launch lists it.
   func step(_ index: Int) -> Step? { steps.first { $0.index == index } }
 }

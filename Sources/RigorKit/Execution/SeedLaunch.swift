@@ -26,8 +26,12 @@ public struct SeedLaunch: Sendable, Hashable {
   public var parametersJSON: String
   /// The seed's result folder; `figures/` and `artifacts/` are created in it. Writable in the sandbox.
   public var outputDirectory: URL
-  /// A private working folder (the child's working directory and `TMPDIR`). Writable in the sandbox.
+  /// A private working folder (`TMPDIR`, and the working directory unless
+  /// `workingDirectory` is set). Writable in the sandbox.
   public var scratchDirectory: URL
+  /// The child's working directory; nil means `scratchDirectory`. In the sandbox it must be
+  /// visible (e.g. the repository root listed in `readOnlyPaths`, so relative data paths work).
+  public var workingDirectory: URL?
   /// Limit for the seed's whole run, in seconds.
   public var timeoutSeconds: Double
   /// Run under bubblewrap (no network, read-only system, private home and /tmp).
@@ -42,15 +46,16 @@ public struct SeedLaunch: Sendable, Hashable {
   public var outputCapBytes: Int
   /// Optional cap on the child's data segment (heap and anonymous mappings), in bytes.
   public var memoryLimitBytes: Int?
-  /// Folders or files the sandbox must expose read-only, e.g. the binary's and the
-  /// libraries' folders when they live under a hidden path (home, /tmp).
+  /// Folders or files the sandbox must expose read-only although they live under a hidden
+  /// path (home, /tmp): the libraries' folder, the repository root (for data files). The
+  /// binary's own folder and the Swift runtime are added automatically.
   public var readOnlyPaths: [URL]
   /// Extra environment variables for the child (they win over the runner's own).
   public var extraEnvironment: [String: String]
 
   public init(
     binary: URL, arguments: [String] = [], seed: Int, parametersJSON: String = "{}",
-    outputDirectory: URL, scratchDirectory: URL, timeoutSeconds: Double = 600,
+    outputDirectory: URL, scratchDirectory: URL, workingDirectory: URL? = nil, timeoutSeconds: Double = 600,
     sandboxed: Bool = true, blasThreads: Int = 1, sourcePath: String, steps: [Step],
     outputCapBytes: Int = 256 * 1024, memoryLimitBytes: Int? = nil, readOnlyPaths: [URL] = [],
     extraEnvironment: [String: String] = [:]
@@ -61,6 +66,7 @@ public struct SeedLaunch: Sendable, Hashable {
     self.parametersJSON = parametersJSON
     self.outputDirectory = outputDirectory
     self.scratchDirectory = scratchDirectory
+    self.workingDirectory = workingDirectory
     self.timeoutSeconds = timeoutSeconds
     self.sandboxed = sandboxed
     self.blasThreads = blasThreads

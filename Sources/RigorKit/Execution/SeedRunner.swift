@@ -40,7 +40,7 @@ public struct SeedRunner: Sendable {
       let output = try FileDescriptor.pipe()
       let child = try ChildProcess.spawn(
         executable: command[0], arguments: Array(command.dropFirst()), environment: environment,
-        workingDirectory: launch.scratchDirectory.path,
+        workingDirectory: launch.effectiveWorkingDirectory.path,
         descriptors: [
           (output.write.raw, 1), (output.write.raw, 2), (channel.write.raw, SeedLaunch.channelDescriptor),
         ])
@@ -64,7 +64,10 @@ public struct SeedRunner: Sendable {
   private func commandLine(_ launch: SeedLaunch, environment: [String: String]) throws -> [String] {
     var command = [launch.binary.path] + launch.arguments
     if let limit = launch.memoryLimitBytes {
-      command = ["/usr/bin/prlimit", "--data=\(limit)", "--"] + command
+      // RLIMIT_DATA covers the heap and anonymous mappings (Linux 4.7+), unlike RLIMIT_RSS.
+      guard let prlimit = ["/usr/bin/prlimit", "/bin/prlimit"].first(where: FileManager.default.isExecutableFile(atPath:))
+      else { throw ExecutionError.cannotStart(executable: "prlimit (util-linux), needed for a memory limit", errno: ENOENT) }
+      command = [prlimit, "--data=\(limit)", "--"] + command
     }
     guard launch.sandboxed else { return command }
     guard let bwrap = Sandbox.locate() else {

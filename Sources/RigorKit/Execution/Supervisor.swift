@@ -59,11 +59,12 @@ struct Supervisor {
         child.reap(wait: true)
         continue
       }
-      waitForInput(until: min(deadline, now + 0.1), pipesOpen: pipesOpen)
+      // Past the deadline (killed, waiting for the end) a short nap, not a spin.
+      waitForInput(until: now >= deadline ? now + 0.05 : min(deadline, now + 0.1), pipesOpen: pipesOpen)
       if now - lastReport >= SeedRunner.heartbeatInterval { report(.heartbeat) }
     }
     drainChannel()
-    drainOutput(limit: Int.max)
+    drainOutput(limit: 64 << 20)
     let ending = child.reap(wait: true)!
     let endTime = killTime ?? exitTime ?? MonotonicTime.now()
     let outcome = session.outcome(

@@ -14,18 +14,12 @@ extension ResultStore {
       var runs: [RecordedRun] = []
       var resultByRegistration: [ObjectID: ObjectID] = [:]
       for id in try repository.walk(from: [tip], limit: limit) {
-        let commit = try repository.commit(id)
-        let trailers = commit.trailers
-        let kind = ResultStore.kind(of: commit, trailers: trailers)
-        var run = RecordedRun(
-          commit: id, parents: commit.parents, tree: commit.tree, date: commit.committer.date,
-          message: commit.message, trailers: trailers, kind: kind, registration: nil, result: nil,
-          store: self)
-        switch kind {
+        var run = try recordedRun(id)
+        switch run.kind {
         case .result:
-          run.registration = commit.parents.first
+          run.registration = run.parents.first
           // Walking newest first, the first result seen for a registration is the newest one.
-          if let registration = commit.parents.first, resultByRegistration[registration] == nil {
+          if let registration = run.parents.first, resultByRegistration[registration] == nil {
             resultByRegistration[registration] = id
           }
         case .registration:
@@ -40,15 +34,34 @@ extension ResultStore {
   }
 
   /// The newest result commit of the notebook (failed runs included), nil when none exists.
+  ///
+  /// Walks by commit time and stops at the first result, so it reads only the newest few
+  /// commits instead of the whole history.
   public func latestResult(name: String) throws -> RecordedRun? {
-    // Walk lazily in pages: registrations and merges may come before the newest result.
-    var limit = 16
-    while true {
-      let runs = try history(name: name, limit: limit)
-      if let result = runs.first(where: { $0.kind == .result }) { return result }
-      if runs.count < limit { return nil }
-      limit *= 4
+    let reference = try ResultStore.referenceName(for: name)
+    return try locked {
+      guard let tip = try repository.referenceTarget(reference) else { return nil }
+      var found: RecordedRun?
+      try repository.walk(from: [tip], order: .time) { id in
+        let run = try recordedRun(id)
+        if run.kind == .result { found = run }
+        return found == nil
+      }
+      if var found {
+        found.registration = found.parents.first
+        return found
+      }
+      return nil
     }
+  }
+
+  func recordedRun(_ id: ObjectID) throws -> RecordedRun {
+    let commit = try repository.commit(id)
+    let trailers = commit.trailers
+    return RecordedRun(
+      commit: id, parents: commit.parents, tree: commit.tree, date: commit.committer.date,
+      message: commit.message, trailers: trailers, kind: ResultStore.kind(of: commit, trailers: trailers),
+      registration: nil, result: nil, store: self)
   }
 
   private static func kind(of commit: GitCommit, trailers: [CommitTrailer]) -> RecordedRun.Kind {

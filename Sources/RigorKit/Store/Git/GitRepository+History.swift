@@ -2,28 +2,53 @@ import CLibGit2
 import Foundation
 
 extension GitRepository {
-  /// The commits reachable from `tips`, newest first (topological order, ties by time), at most
-  /// `limit` of them.
-  public func walk(from tips: [ObjectID], limit: Int? = nil) throws -> [ObjectID] {
+  /// How a history walk orders commits.
+  public enum WalkOrder: Sendable {
+    /// Children always before parents, ties by time. libgit2 reads the whole history before
+    /// returning the first commit.
+    case topological
+    /// Newest commit time first, read incrementally (libgit2's unsorted walk, which queues
+    /// parents by date like `git log`): cheap when only the first few are needed, but a parent
+    /// may come before a child whose clock was behind.
+    case time
+  }
+
+  /// The commits reachable from `tips`, newest first, at most `limit` of them.
+  public func walk(from tips: [ObjectID], order: WalkOrder = .topological, limit: Int? = nil) throws
+    -> [ObjectID]
+  {
+    var found: [ObjectID] = []
+    try walk(from: tips, order: order) { id in
+      found.append(id)
+      return limit.map { found.count < $0 } ?? true
+    }
+    return found
+  }
+
+  /// Calls `visit` with each commit reachable from `tips`, newest first, until it returns false.
+  public func walk(from tips: [ObjectID], order: WalkOrder = .topological, _ visit: (ObjectID) throws -> Bool)
+    throws
+  {
     var walkerHandle: OpaquePointer?
     try GitError.check(git_revwalk_new(&walkerHandle, handle), "start a history walk")
     let walker = GitPointer(walkerHandle!) { git_revwalk_free($0) }
-    try GitError.check(
-      git_revwalk_sorting(walker.raw, GIT_SORT_TOPOLOGICAL.rawValue | GIT_SORT_TIME.rawValue),
-      "sort a history walk")
+    let sorting: UInt32
+    switch order {
+    case .topological: sorting = GIT_SORT_TOPOLOGICAL.rawValue | GIT_SORT_TIME.rawValue
+    case .time: sorting = GIT_SORT_NONE.rawValue  // any sort flag makes libgit2 read everything first
+    }
+    try GitError.check(git_revwalk_sorting(walker.raw, sorting), "sort a history walk")
     for tip in tips {
       var oid = tip.oid
       try GitError.check(git_revwalk_push(walker.raw, &oid), "walk the history of \(tip)")
     }
-    var commits: [ObjectID] = []
     var oid = git_oid()
-    while limit.map({ commits.count < $0 }) ?? true {
+    while true {
       let result = git_revwalk_next(&oid, walker.raw)
-      if result == GIT_ITEROVER.rawValue { break }
+      if result == GIT_ITEROVER.rawValue { return }
       try GitError.check(result, "walk the history of \(tips.map(\.shortDescription))")
-      commits.append(ObjectID(oid))
+      if try !visit(ObjectID(oid)) { return }
     }
-    return commits
   }
 
   /// The commit a revision expression names: a full or abbreviated id, a reference name

@@ -1,0 +1,41 @@
+/// One pontification flag: an assertive sentence with no hedge, no evidence anchor and no
+/// link to a claim.
+///
+/// Encodes as `{"file", "line", "column", "cue", "text"}` (CLI.md, `flags`), plus `kind`.
+public struct ProseFlag: Codable, Hashable, Sendable, CustomStringConvertible {
+  /// The audited file, as given to the auditor.
+  public var file: String
+  /// The 1-based line of the cue.
+  public var line: Int
+  /// The 1-based character column of the cue's first letter.
+  public var column: Int
+  /// The cue as written in the file ("Demonstrates", "is the induction head").
+  public var cue: String
+  /// The whole sentence, on one line.
+  public var text: String
+  /// Why the cue is assertive.
+  public var kind: ProseLexicon.CueKind
+
+  public init(
+    file: String, line: Int, column: Int, cue: String, text: String, kind: ProseLexicon.CueKind
+  ) {
+    self.file = file
+    self.line = line
+    self.column = column
+    self.cue = cue
+    self.text = text
+    self.kind = kind
+  }
+
+  /// Where the cue is, for diagnostics and editors.
+  public var location: SourceLocation { SourceLocation(file: file, line: line, column: column) }
+
+  /// `FILE:LINE:COLUMN: warning: …`, the shape every Rigor diagnostic has.
+  public var diagnostic: Diagnostic {
+    Diagnostic(
+      "unsupported claim (\(kind.rawValue) cue \u{201C}\(cue)\u{201D}): hedge it, add evidence, or link it to a claim: \(text)",
+      at: location, severity: .warning)
+  }
+
+  public var description: String { diagnostic.description }
+}
