@@ -58,6 +58,9 @@ final class RunState {
     event.add("step", index)
     event.add("t", MonotonicClock.now())
     channel?.send(event)
+    // Once the supervisor has read the begin event, it handles it before it reads any more
+    // output, so everything the step prints from here on is credited to this step.
+    if let channel { RunState.waitUntilRead(channel.fd) }
   }
 
   func endStep(_ index: Int) {
@@ -93,12 +96,18 @@ final class RunState {
     fflush(stdout)
     fflush(stderr)
     guard channel != nil else { return }
+    RunState.waitUntilRead(1)
+  }
+
+  /// Waits (at most a second) until the reader of pipe `fd` has taken every byte in it;
+  /// returns at once if `fd` is not a pipe.
+  static func waitUntilRead(_ fd: Int32) {
     var info = stat()
-    guard fstat(1, &info) == 0, (info.st_mode & S_IFMT) == S_IFIFO else { return }
+    guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFIFO else { return }
     let deadline = MonotonicClock.now() + 1
     var pending: CInt = 0
-    while ioctl(1, UInt(FIONREAD), &pending) == 0, pending > 0, MonotonicClock.now() < deadline {
-      usleep(200)
+    while ioctl(fd, UInt(FIONREAD), &pending) == 0, pending > 0, MonotonicClock.now() < deadline {
+      usleep(100)
     }
   }
 

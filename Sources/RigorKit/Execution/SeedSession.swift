@@ -99,6 +99,12 @@ struct SeedSession {
 
   func outputCapture(for step: Int) -> OutputCapture? { captures[step] }
 
+  /// Whether the last few kilobytes of output contain `text`.
+  func outputTailContains(_ text: String) -> Bool {
+    let tail = recentOutput.tailBytes.suffix(4096)
+    return String(decoding: tail, as: UTF8.self).contains(text)
+  }
+
   static func isValidName(_ name: String) -> Bool {
     !name.isEmpty && name.utf8.count <= 128
       && name.utf8.allSatisfy { byte in
