@@ -170,6 +170,11 @@ import Testing
     }
   }
 
+  @Test func notesUseSingularForOne() throws {
+    let svg = try ParsedSVG(Plot.line(y: [1.0, .nan, 2]).svg)
+    #expect(try svg.notes() == ["Note: 1 NaN or infinite value skipped."])
+  }
+
   @Test func nonPositiveValuesOnALogAxisAreSkippedWithANote() throws {
     var plot = Plot.line(y: [1.0, 0.1, 0, -2, 0.01])
     plot.yScale = .log

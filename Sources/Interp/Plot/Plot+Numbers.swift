@@ -78,4 +78,9 @@ extension Plot {
     }
     return width
   }
+
+  /// "1 point", "3 points": a count with its noun, pluralised with "s".
+  static func counted(_ count: Int, _ noun: String) -> String {
+    "\(count) \(noun)\(count == 1 ? "" : "s")"
+  }
 }
