@@ -42,13 +42,17 @@ extension Plot {
 
   static func signed(_ value: Int) -> String { value < 0 ? minus + String(-value) : String(value) }
 
-  /// 10^exponent, exact for the exponents doubles can represent exactly.
+  /// 10^exponent: exact through 10^22, correctly rounded products beyond; 0 or ∞ past ±400.
   static func pow10(_ exponent: Int) -> Double {
-    var result = 1.0
-    let base = 10.0
-    for _ in 0..<min(abs(exponent), 400) { result *= base }
-    return exponent >= 0 ? result : 1 / result
+    let power = powersOfTen[Int(min(exponent.magnitude, 400))]
+    return exponent >= 0 ? power : 1 / power
   }
+
+  private static let powersOfTen: [Double] = {
+    var table: [Double] = [1]
+    for _ in 1...400 { table.append((table.last ?? 1) * 10) }
+    return table
+  }()
 
   /// The exact decimal `n × 10^exponent` as the nearest double (0.06, not 0.060000000000000005).
   static func decimalValue(_ n: Int, exponent: Int) -> Double {
