@@ -6,7 +6,7 @@ import time
 import numpy as np
 
 
-def sgemm(n=1024, repeats=10):
+def sgemm(n=1024, repeats=20):
     rng = np.random.default_rng(1)
     a = rng.standard_normal((n, n), dtype=np.float32)
     b = rng.standard_normal((n, n), dtype=np.float32)
@@ -19,7 +19,7 @@ def sgemm(n=1024, repeats=10):
     print(json.dumps({"impl": "numpy", "bench": "sgemm", "n": n, "seconds": best, "gflops": 2 * n**3 / best / 1e9}))
 
 
-def sae(steps=200, repeats=3):
+def sae(steps=200, repeats=5):
     d, latents, batch, l1, lr = 64, 512, 1024, 0.3, 1e-3
     b1, b2, eps = 0.9, 0.999, 1e-8
     rng = np.random.default_rng(0)
