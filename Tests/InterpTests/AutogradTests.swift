@@ -77,4 +77,25 @@ import Testing
     x.sum().backward()
     #expect(leaf.grad?.toArray() == [1])
   }
+
+  @Test func heldGradientIsNotChangedByALaterBackward() {
+    let w = Tensor([1, 2]).requiringGrad()
+    (w * 3).sum().backward()
+    let first = w.grad!
+    (w * 3).sum().backward()
+    #expect(first.toArray() == [3, 3])
+    #expect(w.grad?.toArray() == [6, 6])
+  }
+
+  @Test func callerSeedIsNotMutatedByAccumulation() {
+    let w = Tensor([1, 2]).requiringGrad()
+    let seed = Tensor([1, 1])
+    (w + w).backward(seed)
+    #expect(seed.toArray() == [1, 1])
+    #expect(w.grad?.toArray() == [2, 2])
+    let h = w * 1
+    (h + h).backward(seed)
+    #expect(seed.toArray() == [1, 1])
+    #expect(w.grad?.toArray() == [4, 4])
+  }
 }

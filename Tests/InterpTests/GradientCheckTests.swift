@@ -85,6 +85,9 @@ import Testing
     expectGradients([a, batchB]) { t in t[0].matmul(t[1]) }
     expectGradients([a, v]) { t in t[0].matmul(t[1]) }
     expectGradients([v, b]) { t in t[0].matmul(t[1]) }
+    let bias = S.random([2], seed: 32)
+    expectGradients([a, b, bias]) { t in t[0].matmul(t[1], adding: t[2]) }
+    expectGradients([batchA, b.mT.contiguous().mT, bias]) { t in t[0].matmul(t[1], adding: t[2]) }
     // Transposed views go to BLAS as transposed operands.
     expectGradients([b, a]) { t in t[0].mT.matmul(t[1].T) }
   }

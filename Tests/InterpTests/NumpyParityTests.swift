@@ -47,7 +47,9 @@ import Testing
       out["vb"] = x["v"] @ x["b"]
       out["tt"] = x["b"].T @ x["a"].T
       out["sliced"] = x["a"][1:4, 2:6] @ x["b"][2:6, :]
+      out["bias"] = x["ba"] @ x["b"] + x["b"][0]
       """)
+    #expect(S.allClose(batchA.matmul(b, adding: b[0]), ref["bias"]!, rtol: 1e-5, atol: 1e-5))
     #expect(S.allClose(a.matmul(b), ref["ab"]!, rtol: 1e-5, atol: 1e-5))
     #expect(S.allClose(batchA.matmul(batchB), ref["batched"]!, rtol: 1e-5, atol: 1e-5))
     #expect(S.allClose(a.matmul(v), ref["av"]!, rtol: 1e-5, atol: 1e-5))

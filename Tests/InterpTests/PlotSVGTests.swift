@@ -57,6 +57,16 @@ import Testing
     #expect(Set(["a", "b", "c", "w", "x", "y", "z"]).isSubset(of: Set(labels)))
   }
 
+  @Test func flatHeatmapIsRowMajor() throws {
+    let flat: [Float] = [0, 1, 2, 3, 4, 5]
+    let svg = try ParsedSVG(Plot.heatmap(flat: flat, rows: 2, columns: 3).svg)
+    let fills = try svg.elements("rect", class: "cell").compactMap { $0.value("fill") }
+    // Row 0 is [0, 1, 2]: the first cell is the bottom of viridis; (1, 2) = 5 is the top.
+    #expect(fills.count == 6)
+    #expect(fills.first == "#440154" && fills.last == "#fde725")
+    #expect(fills[2] == Plot.Colormap.viridis.color(at: 0.4).hex)
+  }
+
   @Test func barChartHasOneRectPerBarAndOneErrorBarPerInterval() throws {
     let plot = Plot.bar(
       labels: ["SAE", "probe", "random"], values: [0.81, 0.86, 0.52],
@@ -158,6 +168,11 @@ import Testing
         #expect(Double(text)?.isFinite == true, "\(name)=\(text)")
       }
     }
+  }
+
+  @Test func notesUseSingularForOne() throws {
+    let svg = try ParsedSVG(Plot.line(y: [1.0, .nan, 2]).svg)
+    #expect(try svg.notes() == ["Note: 1 NaN or infinite value skipped."])
   }
 
   @Test func nonPositiveValuesOnALogAxisAreSkippedWithANote() throws {

@@ -85,6 +85,7 @@ private func flags(_ markdown: String) -> [ProseFlag] {
     "Head 2.3 is not the induction head.",
     "We cannot prove the circuit is complete.",
     "Nothing here is responsible for, nor drives, refusal; no ablation confirmed it.",
+    "We found no evidence that this feature causes refusal.",
   ]
 
   @Test(arguments: negated)
@@ -103,6 +104,8 @@ private func flags(_ markdown: String) -> [ProseFlag] {
     "The SAE feature dashboard lists the top activations.",
     "This is the same feature we saw before.",
     "Figure 2 shows the loss.",
+    "We test whether head 2.3 drives refusal.",
+    "Does head 2.3 implement induction?",
   ]
 
   @Test(arguments: ordinary)

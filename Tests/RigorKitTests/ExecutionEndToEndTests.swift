@@ -18,7 +18,7 @@ private let runtimeBuilt =
 @Suite(.enabled(if: runtimeBuilt, "run `swift build --product RigorRuntime` first"))
 struct ExecutionEndToEndTests {
   // Step 1 is at Markdown line 10, step 2 at line 20; the trap is on line 23, the duplicate
-  // record on line 26 (counted from the #sourceLocation lines).
+  // record on line 26, the endless loop on lines 28-31 (counted from the #sourceLocation lines).
   static let program = """
     import Foundation
     import RigorRuntime
@@ -45,6 +45,11 @@ struct ExecutionEndToEndTests {
     if params.mode == "duplicate" {
       record("total", 1)
     }
+    func spin(_ x: Int) -> Int { x &* 31 &+ 7 }
+    if params.mode == "loop" {
+      var accumulator = 0
+      while true { accumulator = spin(accumulator) }
+    }
     figure("curve", svg: "<svg xmlns='http://www.w3.org/2000/svg'/>")
     #sourceLocation()
     _rigorEndStep(2)
@@ -68,9 +73,10 @@ struct ExecutionEndToEndTests {
     try #require(compile.terminationStatus == 0)
 
     let sandboxed = sandboxUsable
-    let launches = [("ok", 1), ("trap", 2), ("duplicate", 3)].map { mode, seed in
+    let launches = [("ok", 1), ("trap", 2), ("duplicate", 3), ("loop", 4)].map { mode, seed in
       var launch = fixture.launch(
-        binary, seed: seed, steps: 2, sandboxed: sandboxed, parametersJSON: #"{"mode": "\#(mode)"}"#)
+        binary, seed: seed, steps: 2, sandboxed: sandboxed, timeout: mode == "loop" ? 3 : 20,
+        parametersJSON: #"{"mode": "\#(mode)"}"#)
       launch.readOnlyPaths = [buildFolder]
       return launch
     }
@@ -104,5 +110,16 @@ struct ExecutionEndToEndTests {
     #expect(duplicateError.step == 2)
     #expect(duplicateError.diagnostic.location.line == 26)
     #expect(duplicateError.diagnostic.message.contains("already recorded in step 1"))
+
+    // The runner asks the looping program for a backtrace before killing it; wherever it
+    // was stopped, the location is inside step 2 (lines 20 to 32).
+    let loop = outcomes[3]
+    #expect(loop.status == .timedOut)
+    #expect(loop.steps.map(\.status) == [.ok, .timedOut])
+    let loopError = try #require(loop.errors.first)
+    #expect(loopError.step == 2)
+    #expect((20...32).contains(loopError.diagnostic.location.line))
+    #expect(loop.seconds < 3 + 2)
+    print("timeout diagnostic:", loopError.diagnostic)
   }
 }

@@ -41,6 +41,20 @@ import Testing
     #expect(outcome.errors.map(\.diagnostic.location) == [SourceLocation(file: "Notebooks/x.md", line: 9)])
   }
 
+  @Test func timeoutWithABacktraceIsLocatedWhereTheProgramWasRunning() {
+    var session = SeedSession(launch: Self.launch)
+    _ = session.handle(Self.event(#"{"event":"step_begin","step":2,"t":100}"#))
+    let trace = "Thread 0 \"prog\" crashed:\n\n0 0x1 spin(_:) + 4 in prog at /repo/Notebooks/x.md:11:3\n\n"
+    Array(trace.utf8).withUnsafeBytes { session.appendOutput($0) }
+    #expect(session.outputTailContains("crashed:"))
+    let outcome = session.outcome(Self.ending(.signaled(SIGILL), timedOut: true))
+    #expect(outcome.status == .timedOut)
+    let error = outcome.errors.first
+    #expect(error?.step == 2)
+    #expect(error?.diagnostic.location == SourceLocation(file: "Notebooks/x.md", line: 11, column: 3))
+    #expect(error?.diagnostic.message.hasSuffix("while running line 11") == true)
+  }
+
   @Test func signalsUnderTheSandboxAreRecoveredFromTheExitStatus() {
     #expect(Supervisor.unwrapSandbox(.exited(132), sandboxed: true) == .signaled(SIGILL))
     #expect(Supervisor.unwrapSandbox(.exited(132), sandboxed: false) == .exited(132))

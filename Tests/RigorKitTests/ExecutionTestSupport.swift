@@ -65,19 +65,23 @@ final class ExecutionFixture {
         while data:
             data = data[os.write(_fd, data):]
 
-    def _settle():
-        sys.stdout.flush()
-        sys.stderr.flush()
+    def _wait_until_read(fd):
         deadline = time.monotonic() + 1
         while time.monotonic() < deadline:
-            pending = struct.unpack("i", fcntl.ioctl(1, termios.FIONREAD, b"\0\0\0\0"))[0]
+            pending = struct.unpack("i", fcntl.ioctl(fd, termios.FIONREAD, b"\0\0\0\0"))[0]
             if pending == 0:
                 break
             time.sleep(0.0002)
 
+    def _settle():
+        sys.stdout.flush()
+        sys.stderr.flush()
+        _wait_until_read(1)
+
     def begin(i):
         _settle()
         send({"event": "step_begin", "step": i, "t": time.monotonic()})
+        _wait_until_read(_fd)
 
     def _maxrss():
         return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024

@@ -99,30 +99,74 @@ extension Tensor {
       seed = Tensor.full(shape, 1)
     }
     if root.isLeaf {
-      root.grad = root.grad.map { $0 + seed } ?? seed.clone()
+      var g = seed
+      Tensor.accumulate(into: root, &g)
       return
     }
     let order = Tensor.topologicalOrder(from: root)
     var pending: [ObjectIdentifier: Tensor] = [ObjectIdentifier(root): seed]
     withNoGrad {
       for current in order.reversed() {
-        guard let g = pending.removeValue(forKey: ObjectIdentifier(current)) else { continue }
+        guard var g = pending.removeValue(forKey: ObjectIdentifier(current)) else { continue }
         if current.isLeaf {
-          current.grad = current.grad.map { $0 + g } ?? g.clone()
+          Tensor.accumulate(into: current, &g)
           continue
         }
-        if current.retainsGrad { current.grad = current.grad.map { $0 + g } ?? g.clone() }
+        if current.retainsGrad { Tensor.accumulate(into: current, &g) }
         guard let fn = current.backward else { continue }
         let inputGrads = fn(g)
         for (parent, inputGrad) in zip(current.parents, inputGrads) {
           guard let parent, let inputGrad else { continue }
           let key = ObjectIdentifier(parent)
-          if let existing = pending[key] {
-            pending[key] = existing + inputGrad
+          if var existing = pending.removeValue(forKey: key) {
+            existing.addInPlace(inputGrad)
+            pending[key] = existing
           } else {
             pending[key] = inputGrad
           }
         }
+      }
+    }
+  }
+
+  /// Adds `g` to `node.grad`, storing a gradient that no other tensor aliases.
+  ///
+  /// A stored gradient must not alias anything else, because optimisers and clipping read it
+  /// later; `g` is taken over without copying only when nothing else references its storage.
+  static func accumulate(into node: GradNode, _ g: inout Tensor) {
+    if var total = node.grad {
+      node.grad = nil
+      total.addInPlace(g)
+      node.grad = total
+      return
+    }
+    if g.isContiguous && g.offset == 0 && g.storage.count == g.count && isKnownUniquelyReferenced(&g.storage) {
+      node.grad = g
+    } else {
+      node.grad = g.clone()
+    }
+  }
+
+  /// `self += other` (broadcast), in place when this tensor alone owns a dense storage.
+  mutating func addInPlace(_ other: Tensor) {
+    guard node == nil, isContiguous, isKnownUniquelyReferenced(&storage),
+      ShapeMath.broadcast(shape, other.shape, op: "gradient accumulation") == shape
+    else {
+      self = detached() + other.detached()
+      return
+    }
+    let loop = StridedLoop(shape: shape, strides: [strides, Tensor.broadcastStrides(other, to: shape)])
+    let n = loop.innerCount
+    let inner = loop.innerStride(1)
+    let dst = storage.pointer
+    let src = UnsafePointer(other.storage.pointer)
+    loop.forEachRun(offset, other.offset) { d, s in
+      let dp = dst + d
+      let sp = src + s
+      if inner == 1 {
+        for i in 0..<n { dp[i] += sp[i] }
+      } else {
+        for i in 0..<n { dp[i] += sp[i * inner] }
       }
     }
   }

@@ -33,6 +33,7 @@ public final class Linear: Module {
     precondition(
       x.shape.last == weight.shape[1],
       "Linear: input shape \(x.shape) does not end in the layer's input size \(weight.shape[1])")
+    if let bias, x.rank >= 2 { return x.matmul(weight.mT, adding: bias) }
     let y = x.matmul(weight.mT)
     return bias.map { y + $0 } ?? y
   }

@@ -7,14 +7,15 @@ extension Plot {
     let drawn = bars.filter { $0.value.isFinite }
     if bars.isEmpty { drawing.notes.append("No data.") }
     if drawn.count < bars.count {
-      drawing.notes.append("\(bars.count - drawn.count) NaN or infinite bar values skipped.")
+      drawing.notes.append(
+        "\(Plot.counted(bars.count - drawn.count, "NaN or infinite bar value")) skipped.")
     }
     let badErrors = drawn.filter { bar in
       (bar.lower != nil || bar.upper != nil) && !Self.hasErrorBar(bar)
     }.count
     if badErrors > 0 {
       drawing.notes.append(
-        "\(badErrors) error bars without a finite lower and upper bound skipped.")
+        "\(Plot.counted(badErrors, "error bar")) without a finite lower and upper bound skipped.")
     }
     if yScale == .log {
       drawing.notes.append("Bar charts use a linear value axis; log scale ignored.")

@@ -48,6 +48,24 @@ extension Plot {
       xLabel: xLabel, yLabel: yLabel)
   }
 
+  /// A heatmap of a flat row-major buffer (how tensors store a matrix): entry (r, c) is
+  /// `values[r * columns + c]`. A buffer shorter than `rows × columns` leaves grey cells.
+  public static func heatmap<T: BinaryFloatingPoint>(
+    flat values: [T], rows: Int, columns: Int, title: String = "", xLabel: String = "",
+    yLabel: String = "", rowLabels: [String]? = nil, columnLabels: [String]? = nil
+  ) -> Plot {
+    let rows = max(rows, 0)
+    let columns = max(columns, 0)
+    let matrix = (0..<rows).map { r in
+      (0..<columns).map { c in
+        r * columns + c < values.count ? Double(values[r * columns + c]) : .nan
+      }
+    }
+    return heatmap(
+      matrix, title: title, xLabel: xLabel, yLabel: yLabel, rowLabels: rowLabels,
+      columnLabels: columnLabels)
+  }
+
   /// A bar chart with optional symmetric error bars (`value ± errors[i]`, e.g. a CI half-width).
   /// One bar per value; missing labels are blank.
   public static func bar<T: BinaryFloatingPoint>(

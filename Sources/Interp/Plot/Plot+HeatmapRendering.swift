@@ -14,8 +14,12 @@ extension Plot {
     let missing = heatmap.values.reduce(0) { $0 + columns - $1.count }
     let nonFinite = flat.filter { !$0.isFinite }.count
     if rows == 0 || columns == 0 { drawing.notes.append("No data.") }
-    if missing > 0 { drawing.notes.append("\(missing) cells missing from short rows (grey).") }
-    if nonFinite > 0 { drawing.notes.append("\(nonFinite) NaN or infinite cells (grey).") }
+    if missing > 0 {
+      drawing.notes.append("\(Plot.counted(missing, "cell")) missing from short rows (grey).")
+    }
+    if nonFinite > 0 {
+      drawing.notes.append("\(Plot.counted(nonFinite, "NaN or infinite cell")) (grey).")
+    }
     let rowNames = labels(heatmap.rowLabels, count: rows, axis: "row", notes: &drawing.notes)
     let columnNames = labels(
       heatmap.columnLabels, count: columns, axis: "column", notes: &drawing.notes)

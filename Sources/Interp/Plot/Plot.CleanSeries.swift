@@ -71,12 +71,12 @@ extension Plot {
             name: truncated(item.name), color: item.color ?? Color.palette(index),
             segments: segments))
       }
-      if nonFinite > 0 { notes.append("\(nonFinite) NaN or infinite values skipped.") }
+      if nonFinite > 0 { notes.append("\(counted(nonFinite, "NaN or infinite value")) skipped.") }
       if nonPositiveX > 0 {
-        notes.append("\(nonPositiveX) points with x \u{2264} 0 skipped (log x axis).")
+        notes.append("\(counted(nonPositiveX, "point")) with x \u{2264} 0 skipped (log x axis).")
       }
       if nonPositiveY > 0 {
-        notes.append("\(nonPositiveY) points with y \u{2264} 0 skipped (log y axis).")
+        notes.append("\(counted(nonPositiveY, "point")) with y \u{2264} 0 skipped (log y axis).")
       }
       if series.isEmpty { notes.append("No data.") }
       return (result, notes)

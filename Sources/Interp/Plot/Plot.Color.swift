@@ -1,8 +1,11 @@
 extension Plot {
   /// An opaque sRGB colour.
   public struct Color: Sendable, Hashable {
+    /// The red channel, 0–255.
     public var red: UInt8
+    /// The green channel, 0–255.
     public var green: UInt8
+    /// The blue channel, 0–255.
     public var blue: UInt8
 
     /// Creates a colour from 8-bit sRGB channels.

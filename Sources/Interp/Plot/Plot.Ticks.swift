@@ -71,9 +71,13 @@ extension Plot {
         var ticks = Ticks(
           domain: domain, values: labelled.map { decimalValue(1, exponent: $0.e) },
           labels: labelled.map { TickLabel("10", superscript: signed($0.e)) })
-        ticks.minor =
-          (stride == 1 ? multiples.filter { $0.k != 1 } : decades.filter { $0.e % stride != 0 })
-          .map { decimalValue($0.k, exponent: $0.e) }
+        // Minor ticks only while they stay legible: 2×…9× for consecutive decades, the
+        // skipped decades for a stride of 2 or 3, none beyond.
+        let minor =
+          stride == 1
+          ? multiples.filter { $0.k != 1 }
+          : stride <= 3 ? decades.filter { $0.e % stride != 0 } : []
+        ticks.minor = minor.map { decimalValue($0.k, exponent: $0.e) }
         return ticks
       }
       labelled = multiples.filter { [1, 2, 5].contains($0.k) }

@@ -2,7 +2,7 @@
 ///
 /// Tensors share a storage until one of them is mutated (copy-on-write, checked with
 /// `isKnownUniquelyReferenced`). The buffer is 64-byte aligned for vector loads and is freed
-/// in `deinit`. Its contents start uninitialised; every creator writes all elements.
+/// in `deinit` (large buffers go back to ``StoragePool`` for reuse). Its contents start uninitialised; every creator writes all elements.
 @usableFromInline
 final class TensorStorage {
   @usableFromInline let pointer: UnsafeMutablePointer<Float>
@@ -11,8 +11,7 @@ final class TensorStorage {
   @usableFromInline
   init(count: Int) {
     self.count = count
-    let raw = UnsafeMutableRawPointer.allocate(
-      byteCount: max(count, 1) * MemoryLayout<Float>.stride, alignment: 64)
+    let raw = StoragePool.shared.allocate(bytes: max(count, 1) * MemoryLayout<Float>.stride)
     pointer = raw.bindMemory(to: Float.self, capacity: max(count, 1))
   }
 
@@ -28,5 +27,7 @@ final class TensorStorage {
     pointer.initialize(repeating: value, count: count)
   }
 
-  deinit { UnsafeMutableRawPointer(pointer).deallocate() }
+  deinit {
+    StoragePool.shared.release(UnsafeMutableRawPointer(pointer), bytes: max(count, 1) * MemoryLayout<Float>.stride)
+  }
 }

@@ -11,8 +11,9 @@ import Foundation
 /// - no link to a claim of the same file (`[as measured](#claim-id)`, where a ```` ```claim ````
 ///   block declares `id: claim-id`).
 ///
-/// Only prose is read: paragraphs and headings, in lists and block quotes too; never code
-/// blocks, HTML or front matter. The vocabulary is ``ProseLexicon``.
+/// Questions are never flagged. Only prose is read: paragraphs and headings, in lists and
+/// block quotes too; never code blocks, HTML or front matter. The vocabulary is
+/// ``ProseLexicon``.
 ///
 ///     let flags = ProseAuditor().audit(markdown: text, file: "Notebooks/superposition.md")
 ///     // [ProseFlag(line: 31, cue: "demonstrates", text: "…")]
@@ -34,6 +35,8 @@ public struct ProseAuditor: Sendable {
     var flags: [ProseFlag] = []
     for block in document.blocks {
       for sentence in splitter.sentences(in: block) {
+        // A question asks; it does not assert.
+        if block.characters[sentence.upperBound - 1] == "?" { continue }
         let tokens = ProseTokens(block, sentence: sentence)
         guard let match = matcher.firstCue(in: tokens), !matcher.isHedged(tokens) else { continue }
         let text = block.text(sentence)

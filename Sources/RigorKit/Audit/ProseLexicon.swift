@@ -144,6 +144,8 @@ extension ProseLexicon {
         ]
       ],
       [["speculate", "speculative", "tentatively", "tentative", "preliminary"]],
+      // An indirect question asserts nothing: "we test whether head 2 drives refusal".
+      [["whether", "unclear", "uncertain"]],
       [["indicate", "indicates", "indicated", "indicative"]],
       [["consistent", "compatible"], ["with"]],
       [["tend", "tends"], ["to"]],
@@ -155,7 +157,7 @@ extension ProseLexicon {
       "fails",
       "failed", "unable",
     ],
-    negationWindow: 3,
+    negationWindow: 5,
     definitionalStopModifiers: [
       "same", "other", "first", "second", "third", "last", "next", "only", "most", "following",
       "previous", "above", "below", "number", "main", "key", "best", "top", "largest",

@@ -19,7 +19,7 @@ struct CrashReport: Equatable {
     var inCrashedThread = false
     var sawFrame = false
     for rawLine in output.split(separator: "\n", omittingEmptySubsequences: false) {
-      let line = rawLine.trimmingWhitespace()
+      let line = trimmed(rawLine)
       if report.message == nil, let message = fatalMessage(in: line) {
         report.message = message
       }
@@ -61,11 +61,9 @@ struct CrashReport: Equatable {
     let file = parts[0..<(parts.count - 2)].joined(separator: ":")
     return (file, lineNumber, column)
   }
-}
 
-extension Substring {
-  func trimmingWhitespace() -> Substring {
-    var result = self
+  private static func trimmed(_ text: Substring) -> Substring {
+    var result = text
     while let first = result.first, first.isWhitespace { result = result.dropFirst() }
     while let last = result.last, last.isWhitespace { result = result.dropLast() }
     return result

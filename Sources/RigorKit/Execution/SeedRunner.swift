@@ -4,14 +4,18 @@ import Foundation
 ///
 /// The child gets the channel pipe as fd 3 (`RIGOR_CHANNEL_FD`), stdout and stderr on one
 /// shared output pipe, /dev/null as stdin, its own process group, and, when sandboxed,
-/// bubblewrap around it. One loop reads the channel before the output on every wake-up (the
-/// runtime drains the output pipe before each step event, so output lands in the right
-/// step), enforces the deadline by killing the process group, and reaps the child with
-/// `wait4` for its status and peak memory.
+/// bubblewrap around it. One loop reads the channel before the output on every wake-up and
+/// handles every event it read before reading output again; the runtime, for its part,
+/// waits until the output pipe is drained before each step event and until a step's begin
+/// event has been read before the step runs on, so output is credited to the right step.
+/// The loop enforces the deadline (a SIGILL for a backtrace, then SIGKILL to the process
+/// group) and reaps the child with `wait4` for its status and peak memory.
 public struct SeedRunner: Sendable {
   /// Seconds the runner keeps reading after the child ended, for output still in flight
   /// from processes it left behind.
   static let drainGrace = 0.5
+  /// Seconds a timed-out program gets to print its backtrace before it is killed.
+  static let backtraceGrace = 1.0
   /// Seconds between heartbeat progress reports.
   static let heartbeatInterval = 1.0
 

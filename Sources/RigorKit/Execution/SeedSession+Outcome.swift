@@ -66,6 +66,11 @@ extension SeedSession {
     if ending.timedOut {
       let limit = String(format: "%g", launch.timeoutSeconds)
       message = "\(subject) timed out: the seed ran longer than its limit of \(limit) s and was stopped"
+      // The backtrace the runner asked for says where it was.
+      if let crashLocation = crash.location {
+        location = crashLocation
+        message += " while running line \(crashLocation.line)"
+      }
     } else if begun.isEmpty, let sandboxMessage = sandboxFailure {
       message = "the sandbox could not start the program: \(sandboxMessage)"
     } else {

@@ -99,20 +99,17 @@ struct SeedSession {
 
   func outputCapture(for step: Int) -> OutputCapture? { captures[step] }
 
+  /// Whether the last few kilobytes of output contain `text`.
+  func outputTailContains(_ text: String) -> Bool {
+    let tail = recentOutput.tailBytes.suffix(4096)
+    return String(decoding: tail, as: UTF8.self).contains(text)
+  }
+
   static func isValidName(_ name: String) -> Bool {
     !name.isEmpty && name.utf8.count <= 128
       && name.utf8.allSatisfy { byte in
         (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
           || byte == UInt8(ascii: "_") || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "-")
       }
-  }
-}
-
-/// Seconds on CLOCK_MONOTONIC, the clock the runtime stamps step events with.
-enum MonotonicTime {
-  static func now() -> Double {
-    var spec = timespec()
-    clock_gettime(CLOCK_MONOTONIC, &spec)
-    return Double(spec.tv_sec) + Double(spec.tv_nsec) / 1e9
   }
 }

@@ -18,6 +18,7 @@ struct Supervisor {
   private var lastReport = 0.0
   private var memory: MemorySampler
   private var lastSample = 0.0
+  private var killedGroup = false
 
   init(
     launch: SeedLaunch, child: ChildProcess, channel: FileDescriptor, output: FileDescriptor,
@@ -50,11 +51,17 @@ struct Supervisor {
       if exitTime == nil, !timedOut, now >= deadline {
         timedOut = true
         killTime = now
+        interruptForBacktrace()
+      }
+      if exitTime == nil, let killTime, !killedGroup,
+        now - killTime >= SeedRunner.backtraceGrace || session.outputTailContains("Backtrace took")
+      {
+        killedGroup = true
         child.killGroup()
       }
       let pipesOpen = channel.isOpen || output.isOpen
       if let exitTime, !pipesOpen || now - exitTime > SeedRunner.drainGrace { break }
-      if let killTime, now - killTime > 1.5 {
+      if let killTime, now - killTime > SeedRunner.backtraceGrace + 1.5 {
         // Killed but not reaped yet (an uninterruptible sleep): wait for it rather than spin.
         child.reap(wait: true)
         continue
@@ -76,6 +83,30 @@ struct Supervisor {
     channel.close()
     output.close()
     return outcome
+  }
+
+  /// Asks the timed-out program where it is: SIGILL makes Swift's backtracer print the
+  /// running thread's stack (it does not handle SIGQUIT), which locates the timeout in the
+  /// notebook. The process group is killed after `backtraceGrace` or once the trace is out.
+  ///
+  /// Under bubblewrap the signal goes to the sandboxed processes themselves: signalling bwrap
+  /// would only kill the sandbox.
+  private func interruptForBacktrace() {
+    let targets = launch.sandboxed ? Self.programProcesses(below: child.pid) : [child.pid]
+    for pid in targets { _ = kill(pid, SIGILL) }
+  }
+
+  /// The descendants of `root` that are not bubblewrap itself.
+  static func programProcesses(below root: pid_t) -> [pid_t] {
+    var found: [pid_t] = []
+    var pending = MemorySampler.children(of: root)
+    while let pid = pending.popLast(), found.count < 256 {
+      let name = (try? String(contentsOfFile: "/proc/\(pid)/comm", encoding: .utf8))?
+        .trimmingCharacters(in: .whitespacesAndNewlines)
+      if name != "bwrap" { found.append(pid) }
+      pending += MemorySampler.children(of: pid)
+    }
+    return found
   }
 
   /// bubblewrap reports a child killed by signal N as exit status 128 + N.

@@ -57,24 +57,31 @@ extension ResultStore {
   /// back-off; a `.lock` file older than `staleLockAge` is removed as left by a killed process.
   /// Commits made by lost attempts stay unreferenced in the object database, which is harmless.
   func publish(_ reference: String, makeCommit: (_ tip: ObjectID?) throws -> ObjectID) throws -> ObjectID {
+    try compareAndSwap(reference) { try makeCommit($0) }!
+  }
+
+  /// Moves `reference` to `next(tip)` with compare-and-swap, calling `next` again on the new tip
+  /// each time another writer wins; `next` returning nil (or the tip itself) means nothing to do.
+  /// Returns the reference's final target.
+  func compareAndSwap(_ reference: String, next: (_ tip: ObjectID?) throws -> ObjectID?) throws -> ObjectID? {
     let start = Date()
     var backoff: RetryBackoff?
     while true {
       let tip = try repository.referenceTarget(reference)
-      let commit = try makeCommit(tip)
+      guard let target = try next(tip), target != tip else { return tip }
       do {
         if tip == nil { try ensureReflog(reference) }
         try repository.updateReference(
-          reference, to: commit, expecting: tip,
+          reference, to: target, expecting: tip,
           logMessage: "rigor: \(tip == nil ? "create" : "advance") \(reference)")
-        return commit
+        return target
       } catch let error as GitError where error.isLostRace {
         lostRaces += 1
         // EEXISTS with no reference to read back is a name clash (refs/rigor/a vs refs/rigor/a/b),
         // not a race: retrying cannot help.
         if error.code == -4, try repository.referenceTarget(reference) == nil { throw error }
         if error.code == -14, try removeStaleLocks(for: reference) { continue }
-        if backoff == nil { backoff = RetryBackoff(seed: commit.seed) }
+        if backoff == nil { backoff = RetryBackoff(seed: target.seed) }
         let elapsed = Date().timeIntervalSince(start)
         if elapsed > contentionTimeout {
           throw ResultStoreError.contention(

@@ -9,6 +9,8 @@ public enum ResultStoreError: Error, Hashable, Sendable, CustomStringConvertible
   /// Other writers kept winning the compare-and-swap (or kept the `.lock` file) until the
   /// store gave up.
   case contention(reference: String, attempts: Int, seconds: Double, lastError: GitError)
+  /// The remote refused some references during `push`; the others were pushed.
+  case pushRejected(remote: String, rejections: [GitRepository.PushRejection])
   /// Writing the working folder (`Results/NAME/`) failed.
   case fileSystem(operation: String, path: String, reason: String)
 
@@ -25,6 +27,9 @@ public enum ResultStoreError: Error, Hashable, Sendable, CustomStringConvertible
         text += "; if no rigor or git process is running, remove \(reference).lock under the .git folder"
       }
       return text
+    case .pushRejected(let remote, let rejections):
+      let list = rejections.map { "\($0.reference) (\($0.reason))" }.joined(separator: ", ")
+      return "\(remote) refused \(list); run `rigor pull \(remote)` to merge its runs, then push again"
     case .fileSystem(let operation, let path, let reason):
       return "could not \(operation) \(path): \(reason)"
     }

@@ -1,0 +1,75 @@
+// Benchmarks for the Interp core, printed as one JSON object per line.
+//
+//   InterpBench sgemm [n] [repeats]  – best-of-N GFLOP/s of Tensor.matmul on n×n
+//   InterpBench sae [steps] [repeats] – ms/step of SAE training through autograd + Adam
+import Foundation
+import Interp
+
+func now() -> Double {
+  var ts = timespec()
+  clock_gettime(CLOCK_MONOTONIC, &ts)
+  return Double(ts.tv_sec) + Double(ts.tv_nsec) * 1e-9
+}
+
+func sgemm(n: Int, repeats: Int) {
+  var rng = Xoshiro256(seed: 1)
+  let a = Tensor.randn([n, n], using: &rng)
+  let b = Tensor.randn([n, n], using: &rng)
+  _ = a.matmul(b)
+  var best = Double.infinity
+  for _ in 0..<repeats {
+    let start = now()
+    let c = a.matmul(b)
+    best = min(best, now() - start)
+    precondition(c.count == n * n)
+  }
+  let gflops = 2 * Double(n * n * n) / best / 1e9
+  print(#"{"impl": "interp", "bench": "sgemm", "n": \#(n), "seconds": \#(best), "gflops": \#(gflops)}"#)
+}
+
+/// A ReLU SAE with L1 penalty, as in the numpy and PyTorch scripts next to this package.
+func sae(steps: Int, repeats: Int) {
+  let d = 64
+  let latents = 512
+  let batch = 1024
+  let l1: Float = 0.3
+  var rng = Xoshiro256(seed: 0)
+  let batches = (0..<8).map { _ in Tensor.randn([batch, d], using: &rng) }
+  let wEnc = (Tensor.randn([d, latents], using: &rng) * 0.1).requiringGrad()
+  let bEnc = Tensor.zeros([latents]).requiringGrad()
+  let wDec = (Tensor.randn([latents, d], using: &rng) * 0.1).requiringGrad()
+  let bDec = Tensor.zeros([d]).requiringGrad()
+  let optimizer = Adam(parameters: [wEnc, bEnc, wDec, bDec], learningRate: 1e-3)
+  var lastLoss: Float = 0
+  func step(_ i: Int) {
+    let x = batches[i % batches.count]
+    optimizer.zeroGrad()
+    let f = x.matmul(wEnc, adding: bEnc).relu()
+    let reconstruction = f.matmul(wDec, adding: bDec)
+    let loss = (reconstruction - x).square().sum(axis: 1).mean() + l1 * f.abs().sum(axis: 1).mean()
+    loss.backward()
+    optimizer.step()
+    lastLoss = loss.item()
+  }
+  for i in 0..<10 { step(i) }
+  var best = Double.infinity
+  for _ in 0..<repeats {
+    let start = now()
+    for i in 0..<steps { step(i) }
+    best = min(best, now() - start)
+  }
+  let ms = best / Double(steps) * 1000
+  print(#"{"impl": "interp", "bench": "sae", "steps": \#(steps), "ms_per_step": \#(ms), "final_loss": \#(lastLoss)}"#)
+}
+
+let args = CommandLine.arguments
+let mode = args.count > 1 ? args[1] : "all"
+let first = args.count > 2 ? Int(args[2]) : nil
+let second = args.count > 3 ? Int(args[3]) : nil
+switch mode {
+case "sgemm": sgemm(n: first ?? 1024, repeats: second ?? 10)
+case "sae": sae(steps: first ?? 200, repeats: second ?? 3)
+default:
+  sgemm(n: 1024, repeats: 10)
+  sae(steps: 200, repeats: 3)
+}

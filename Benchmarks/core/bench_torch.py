@@ -1,0 +1,45 @@
+"""PyTorch eager side of the Interp core benchmarks (autograd + torch.optim.Adam)."""
+import json
+import os
+import sys
+import time
+
+import torch
+
+
+def sae(steps=200, repeats=5):
+    d, latents, batch, l1 = 64, 512, 1024, 0.3
+    g = torch.Generator().manual_seed(0)
+    batches = [torch.randn(batch, d, generator=g) for _ in range(8)]
+    w_enc = (torch.randn(d, latents, generator=g) * 0.1).requires_grad_()
+    b_enc = torch.zeros(latents, requires_grad=True)
+    w_dec = (torch.randn(latents, d, generator=g) * 0.1).requires_grad_()
+    b_dec = torch.zeros(d, requires_grad=True)
+    opt = torch.optim.Adam([w_enc, b_enc, w_dec, b_dec], lr=1e-3)
+    last = [0.0]
+
+    def step(i):
+        x = batches[i % len(batches)]
+        opt.zero_grad()
+        f = torch.relu(x @ w_enc + b_enc)
+        xhat = f @ w_dec + b_dec
+        loss = (xhat - x).pow(2).sum(1).mean() + l1 * f.abs().sum(1).mean()
+        loss.backward()
+        opt.step()
+        last[0] = loss.item()
+
+    for i in range(10):
+        step(i)
+    best = float("inf")
+    for _ in range(repeats):
+        start = time.perf_counter()
+        for i in range(steps):
+            step(i)
+        best = min(best, time.perf_counter() - start)
+    print(json.dumps({"impl": "torch", "bench": "sae", "steps": steps, "ms_per_step": best / steps * 1000,
+                      "final_loss": last[0], "threads": torch.get_num_threads()}))
+
+
+if __name__ == "__main__":
+    torch.set_num_threads(int(os.environ.get("THREADS", "2")))
+    sae()

@@ -1,0 +1,80 @@
+import Foundation
+
+extension RunState {
+
+  func parameter(_ name: String) throws -> ParameterValue? {
+    try parameters.get()[name]
+  }
+
+
+  func record(_ name: String, _ value: Double) throws {
+    try NameRules.checkName(name, kind: "metric")
+    guard value.isFinite else {
+      throw RigorRuntimeError("metric '\(name)' is \(value); recorded values must be finite numbers")
+    }
+    let step = try lock.withLock { () throws -> Int in
+      if let earlier = metricSteps[name] {
+        throw RigorRuntimeError(
+          "metric '\(name)' was already recorded in step \(earlier); record each metric once per run")
+      }
+      guard metricSteps.count < RigorLimits.maxMetrics else {
+        throw RigorRuntimeError("more than \(RigorLimits.maxMetrics) metrics recorded")
+      }
+      metricSteps[name] = currentStep
+      return currentStep
+    }
+    var event = JSONLine(event: "record")
+    event.add("step", step)
+    event.add("name", name)
+    event.add("value", value)
+    if let channel {
+      channel.send(event)
+    } else {
+      FileHandle.standardError.write(Data("record \(name) = \(value)\n".utf8))
+    }
+  }
+
+  func split(_ name: String, ids: [Int]) throws {
+    try NameRules.checkName(name, kind: "split")
+    guard ids.count <= RigorLimits.maxSplitIDs else {
+      throw RigorRuntimeError(
+        "split '\(name)' has \(ids.count) ids; the limit is \(RigorLimits.maxSplitIDs)")
+    }
+    let step = try lock.withLock { () throws -> Int in
+      if let earlier = splitSteps[name] {
+        throw RigorRuntimeError("split '\(name)' was already declared in step \(earlier)")
+      }
+      splitSteps[name] = currentStep
+      return currentStep
+    }
+    var event = JSONLine(event: "split")
+    event.add("step", step)
+    event.add("name", name)
+    event.add("ids", ints: ids)
+    if let channel {
+      channel.send(event)
+    } else {
+      FileHandle.standardError.write(Data("split \(name): \(ids.count) ids\n".utf8))
+    }
+  }
+
+
+  /// Sends progress at most ten times a second (and always on completion), so a tight loop
+  /// calling `progress` does not flood the channel.
+  func progress(_ fraction: Double, _ message: String) {
+    guard let channel else { return }
+    let now = MonotonicClock.now()
+    let clamped = fraction.isFinite ? min(max(fraction, 0), 1) : 0
+    let due = lock.withLock { () -> Bool in
+      guard clamped >= 1 || now - lastProgressTime >= 0.1 else { return false }
+      lastProgressTime = now
+      return true
+    }
+    guard due else { return }
+    var event = JSONLine(event: "progress")
+    event.add("step", currentStep)
+    event.add("fraction", clamped)
+    event.add("message", String(message.prefix(RigorLimits.maxProgressMessageCharacters)))
+    channel.send(event)
+  }
+}
