@@ -159,4 +159,14 @@ import Testing
     }
     #expect(violation > 0)
   }
+
+  @Test func maskingTopKAndCompositeReductions() {
+    let x = S.random([3, 4], seed: 33, low: -2, high: 2)
+    expectGradients([x]) { t in t[0].maskedFill(Tensor.causalMask(4)[0..<3], -5) }
+    expectGradients([x]) { t in t[0].topK(2, axis: 1).values }
+    expectGradients([x]) { t in t[0].topK(1, axis: 0).values }
+    expectGradients([x]) { t in t[0].logSumExp(axis: 1) }
+    expectGradients([x]) { t in t[0].variance(axes: [0], correction: 1) }
+    expectGradients([x]) { t in t[0].norm(axes: [1]) }
+  }
 }

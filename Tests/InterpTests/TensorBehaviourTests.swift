@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import Interp
@@ -106,5 +107,19 @@ import Testing
     #expect(empty.sum(axis: 0).toArray() == [0, 0, 0])
     #expect(empty.sum().item() == 0)
     #expect(Tensor.zeros([2, 0]).matmul(Tensor.zeros([0, 3])).toArray() == [Float](repeating: 0, count: 6))
+  }
+
+  @Test func topKMasksAndCompositeReductions() {
+    let x = Tensor([[1, 5, 3, 5], [0, -1, 2, 9]])
+    let (values, indices) = x.topK(2, axis: 1)
+    #expect(values.toArray() == [5, 5, 9, 2])
+    #expect(indices == [1, 3, 3, 2])
+    #expect(Tensor.causalMask(3).toArray() == [0, 1, 1, 0, 0, 1, 0, 0, 0])
+    let scores = Tensor.ones([3, 3]).maskedFill(Tensor.causalMask(3), -.infinity).softmax(axis: 1)
+    #expect(S.allClose(scores.toArray(), [1, 0, 0, 0.5, 0.5, 0, 1.0 / 3, 1.0 / 3, 1.0 / 3]))
+    let lse = Tensor([[1000, 1000], [-.infinity, 0]]).logSumExp(axis: 1)
+    #expect(S.allClose(lse.toArray(), [1000 + Float(M_LN2), 0]))
+    #expect(S.allClose(Tensor([1, 2, 3, 4]).variance().toArray(), [1.25]))
+    #expect(S.allClose(Tensor([[3, 4]]).norm(axes: [1]).toArray(), [5]))
   }
 }

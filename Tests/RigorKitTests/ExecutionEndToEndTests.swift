@@ -23,6 +23,8 @@ struct ExecutionEndToEndTests {
     import Foundation
     import RigorRuntime
     struct _RigorParams { let mode: String; let n: Int }
+    struct MiniPlot { var svg: String }
+    extension MiniPlot: RigorRuntime.FigureConvertible {}
     let params = _RigorParams(
       mode: _rigorParameter("mode", as: String.self, default: "ok"),
       n: _rigorParameter("n", as: Int.self, default: 3))
@@ -33,6 +35,10 @@ struct ExecutionEndToEndTests {
     record("total", values.reduce(0, +))
     record("count", values.count)
     record("half", Float(0.5))
+    split("evaluation", ids: 0..<params.n)
+    artifact("notes.txt", "seed \\(seed)")
+    figure("mini", MiniPlot(svg: "<svg/>"))
+    progress(0.5, "half way")
     #sourceLocation()
     _rigorEndStep(1)
     _rigorBeginStep(2)
@@ -88,7 +94,10 @@ struct ExecutionEndToEndTests {
     // seed 1, n 3: (0+1) + (1+1) + (2+1)
     #expect(ok.metricValues == ["total": 1 + 2 + 3, "count": 3, "half": 0.5])
     #expect(ok.steps.map(\.output) == ["step one 3\n", "step two\n"])
-    #expect(ok.files.map(\.path) == ["figures/curve.svg"])
+    #expect(ok.splits == ["evaluation": [0, 1, 2]])
+    #expect(ok.files.map(\.path) == ["artifacts/notes.txt", "figures/mini.svg", "figures/curve.svg"])
+    let notes = launches[0].outputDirectory.appendingPathComponent("artifacts/notes.txt")
+    #expect(try String(contentsOf: notes, encoding: .utf8) == "seed 1")
     let figure = launches[0].outputDirectory.appendingPathComponent("figures/curve.svg")
     #expect(try String(contentsOf: figure, encoding: .utf8).hasPrefix("<svg"))
     #expect(ok.peakMemoryBytes > 0)

@@ -31,22 +31,28 @@ public enum Sandbox {
     // Mounted after the tmpfs so they show through it; bwrap creates the mount points.
     var visible: [String] = []
     for url in launch.readOnlyPaths + [launch.binary.deletingLastPathComponent()] + runtimeFolders() {
-      let path = url.standardizedFileURL.path
+      let path = resolved(url)
       if FileManager.default.fileExists(atPath: path), !visible.contains(path) { visible.append(path) }
     }
     for path in visible { arguments += ["--ro-bind", path, path] }
     for url in [launch.outputDirectory, launch.scratchDirectory] {
-      let path = url.standardizedFileURL.path
+      let path = resolved(url)
       arguments += ["--bind", path, path]
     }
     if let hiddenHome { arguments += ["--remount-ro", hiddenHome] }
-    arguments += ["--chdir", launch.effectiveWorkingDirectory.standardizedFileURL.path, "--"]
+    arguments += ["--chdir", resolved(launch.effectiveWorkingDirectory), "--"]
     return arguments + command
+  }
+
+  /// The path with symlinks resolved: bwrap mounts onto real folders, and a path through a
+  /// symlink still reaches them because the rest of the system is visible.
+  private static func resolved(_ url: URL) -> String {
+    url.standardizedFileURL.resolvingSymlinksInPath().path
   }
 
   /// The home folder to hide, unless hiding it would hide the root or everything.
   private static func hideableHome(_ home: String, launch: SeedLaunch) -> String? {
-    let path = URL(fileURLWithPath: home).standardizedFileURL.path
+    let path = resolved(URL(fileURLWithPath: home))
     guard path.hasPrefix("/"), path != "/", path != "/tmp", !path.hasPrefix("/tmp/"),
       FileManager.default.fileExists(atPath: path)
     else { return nil }
