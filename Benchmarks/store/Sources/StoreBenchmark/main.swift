@@ -81,6 +81,25 @@ for run in 0..<prefill {
 }
 print(String(format: "prefill: %.2f s (%.2f ms per run)", Date().timeIntervalSince(fillStart), Date().timeIntervalSince(fillStart) * 1000 / Double(prefill)))
 
+if ProcessInfo.processInfo.environment["STORE_BENCH_PROFILE_READS"] != nil {
+  // Profiling aid: only read the history, so `perf record` sees the read path.
+  let tip = try store.tip(name: "bench")!
+  try measure("history (profiling)", count: 40) { _ in _ = try store.history(name: "bench") }
+  try measure("revwalk only (profiling)", count: 40) { _ in _ = try store.repository.walk(from: [tip]) }
+  exit(0)
+}
+
+if ProcessInfo.processInfo.environment["STORE_BENCH_PROFILE_WRITES"] != nil {
+  // Profiling aid: pack, then only write, so `perf record` sees the packed write path.
+  try store.repository.packLooseObjects()
+  // On ext4 without a journal, creating files is slow for ~30 s after many were deleted (the
+  // inode allocator skips recently freed inodes); this lets that pass.
+  let settle = Double(ProcessInfo.processInfo.environment["STORE_BENCH_SETTLE"] ?? "0") ?? 0
+  if settle > 0 { usleep(UInt32(settle * 1_000_000)) }
+  try measureWrites("packed, profiling", firstRun: prefill)
+  exit(0)
+}
+
 func measureWrites(_ label: String, firstRun: Int) throws {
   var registrations: [Registration] = []
   try measure("register (\(label))", count: samples) { sample in
