@@ -4,6 +4,8 @@ import RigorKit
 // Fills a fresh repository with `prefill` recorded runs, then times the store's operations.
 // Output: one line per operation with the median and the 10th/90th percentiles.
 
+setvbuf(stdout, nil, _IOLBF, 0)
+
 let prefill = CommandLine.arguments.count > 1 ? Int(CommandLine.arguments[1]) ?? 1000 : 1000
 let samples = CommandLine.arguments.count > 2 ? Int(CommandLine.arguments[2]) ?? 200 : 200
 
@@ -131,23 +133,28 @@ func measureWrites(_ label: String, firstRun: Int) throws {
   report("record one result, fast-forward (\(label))", fastForwardWall, cpu: fastForwardCPU)
 }
 
+/// Reads through a freshly opened store each time, as one `rigor log`/`show` process would:
+/// libgit2's object cache starts empty (the OS page cache stays warm).
 func measureReads(_ label: String) throws {
+  func fresh() throws -> ResultStore { ResultStore(repository: try GitRepository.open(at: folder)) }
   let tip = try store.tip(name: "bench")!
   let count = try store.repository.walk(from: [tip]).count
+  let results = try store.history(name: "bench").filter { $0.kind == .result }.count
+  try measure("open repository (\(label))", count: 20) { _ in _ = try fresh() }
   try measure("revwalk only, \(count) commits (\(label))", count: 20) { _ in
-    _ = try store.repository.walk(from: [tip])
+    _ = try fresh().repository.walk(from: [tip])
   }
-  try measure("history, all \(count) commits (\(label))", count: 20) { _ in
-    _ = try store.history(name: "bench")
+  try measure("history, \(count) commits, \(results) results (\(label))", count: 20) { _ in
+    _ = try fresh().history(name: "bench")
   }
   try measure("history --limit 50 (\(label))", count: 20) { _ in
-    _ = try store.history(name: "bench", limit: 50)
+    _ = try fresh().history(name: "bench", limit: 50)
   }
   try measure("latest result + its result.json (\(label))", count: 20) { _ in
-    _ = try store.latestResult(name: "bench")?.readFile("result.json")
+    _ = try fresh().latestResult(name: "bench")?.readFile("result.json")
   }
-  try measure("result.json of 200 results (\(label))", count: 20) { _ in
-    for run in try store.history(name: "bench", limit: 400) where run.kind == .result {
+  try measure("result.json of the newest 200 results (\(label))", count: 20) { _ in
+    for run in try fresh().history(name: "bench", limit: 400) where run.kind == .result {
       _ = try run.readFile("result.json")
     }
   }
