@@ -183,6 +183,12 @@ struct StoreResultStoreTests {
     let target = results.appendingPathComponent("w")
     try folder.write("stale", to: "Results/w/old.txt")
     try folder.write("other notebook", to: "Results/other/result.json")
+    // A staging copy a killed refresh left an hour ago is cleaned up; a fresh one is not touched.
+    try folder.write("half", to: "Results/.w.rigor-99999-abcdef0/result.json")
+    try FileManager.default.setAttributes(
+      [.modificationDate: Date().addingTimeInterval(-3600)],
+      ofItemAtPath: results.appendingPathComponent(".w.rigor-99999-abcdef0").path)
+    try folder.write("in progress", to: "Results/.w.rigor-88888-abcdef0/result.json")
 
     try store.refreshWorkingFolder(name: "w", from: result, into: target)
     var found: [String: Data] = [:]
@@ -191,8 +197,8 @@ struct StoreResultStoreTests {
       found[String(file.resolvingSymlinksInPath().path.dropFirst(target.resolvingSymlinksInPath().path.count + 1))] = try Data(contentsOf: file)
     }
     #expect(found == files)
-    // Only the two notebooks' folders remain: no staging or old copies are left behind.
-    #expect(try FileManager.default.contentsOfDirectory(atPath: results.path).sorted() == ["other", "w"])
+    // Only the notebooks' folders and the live refresh's copy remain: no staging or old copies.
+    #expect(try FileManager.default.contentsOfDirectory(atPath: results.path).sorted() == [".w.rigor-88888-abcdef0", "other", "w"])
 
     // A first refresh, into a folder that does not exist yet, works too.
     let fresh = results.appendingPathComponent("nested/new")

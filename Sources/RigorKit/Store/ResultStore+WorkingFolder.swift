@@ -15,6 +15,7 @@ extension ResultStore {
       ".\(folder.lastPathComponent).rigor-\(getpid())-\(commit.shortDescription)", isDirectory: true)
     do {
       try manager.createDirectory(at: parent, withIntermediateDirectories: true)
+      removeAbandonedCopies(of: folder)
       if manager.fileExists(atPath: staging.path) { try manager.removeItem(at: staging) }
       for (path, data) in files {
         let file = staging.appendingPathComponent(path)
@@ -28,6 +29,20 @@ extension ResultStore {
         operation: "write the result files of \(name) into", path: staging.path, reason: "\(error)")
     }
     try swapIntoPlace(staging, folder)
+  }
+
+  /// Removes hidden staging or old copies of `folder` that a killed process left behind: those
+  /// not modified for ten minutes (a live refresh takes milliseconds).
+  private func removeAbandonedCopies(of folder: URL) {
+    let manager = FileManager.default
+    let parent = folder.deletingLastPathComponent()
+    let prefix = ".\(folder.lastPathComponent).rigor-"
+    guard let siblings = try? manager.contentsOfDirectory(atPath: parent.path) else { return }
+    for sibling in siblings where sibling.hasPrefix(prefix) {
+      let path = parent.appendingPathComponent(sibling)
+      let modified = (try? manager.attributesOfItem(atPath: path.path)[.modificationDate]) as? Date
+      if let modified, Date().timeIntervalSince(modified) > 600 { try? manager.removeItem(at: path) }
+    }
   }
 
   private func swapIntoPlace(_ staging: URL, _ folder: URL) throws {
