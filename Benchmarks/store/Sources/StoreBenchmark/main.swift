@@ -91,9 +91,10 @@ if ProcessInfo.processInfo.environment["STORE_BENCH_PROFILE_READS"] != nil {
   exit(0)
 }
 
-if ProcessInfo.processInfo.environment["STORE_BENCH_PROFILE_WRITES"] != nil {
-  // Profiling aid: pack, then only write, so `perf record` sees the packed write path.
-  try store.repository.packLooseObjects()
+if let mode = ProcessInfo.processInfo.environment["STORE_BENCH_PROFILE_WRITES"] {
+  // Profiling aid: pack (unless mode is "loose"), then only write, so `perf record` sees the
+  // write path.
+  if mode != "loose" { try store.repository.packLooseObjects() }
   // On ext4 without a journal, creating files is slow for ~30 s after many were deleted (the
   // inode allocator skips recently freed inodes); this lets that pass.
   let settle = Double(ProcessInfo.processInfo.environment["STORE_BENCH_SETTLE"] ?? "0") ?? 0
