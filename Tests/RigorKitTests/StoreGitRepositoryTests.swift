@@ -72,6 +72,13 @@ struct StoreGitRepositoryTests {
     #expect(!found.isBare)
   }
 
+  @Test func discoverAcceptsAFilePath() throws {
+    let folder = try StoreTemporaryFolder()
+    _ = try makeProjectRepository(in: folder)
+    let found = try GitRepository.discover(from: folder.url.appendingPathComponent("Notebooks/quickstart.md"))
+    #expect(found.workDirectory?.standardizedFileURL.path == folder.url.standardizedFileURL.path)
+  }
+
   @Test func discoverOutsideARepositorySaysSo() throws {
     let folder = try StoreTemporaryFolder()
     let error = #expect(throws: GitError.self) { try GitRepository.discover(from: folder.url) }
