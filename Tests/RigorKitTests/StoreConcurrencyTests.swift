@@ -128,6 +128,51 @@ struct StoreConcurrencyTests {
     #expect(fsck.status == 0, "\(fsck.standardError)")
   }
 
+  @Test func exactlyOneOfManyConcurrentCreatorsWins() throws {
+    let folder = try StoreTemporaryFolder()
+    let repository = try makeProjectRepository(in: folder)
+    let url = folder.url
+    let commits = try (0..<8).map { index in
+      try repository.createCommit(
+        tree: try repository.writeTree(files: ["w": Data("\(index)")]), parents: [], message: "creator \(index)\n")
+    }
+    for round in 0..<20 {
+      let winners = Collected<Int>()
+      let unexpected = Collected<String>()
+      let start = DispatchSemaphore(value: 0)
+      let ready = DispatchGroup()
+      let done = DispatchGroup()
+      for index in 0..<8 {
+        ready.enter()
+        done.enter()
+        Thread {
+          defer { done.leave() }
+          do {
+            let own = try GitRepository.open(at: url)
+            ready.leave()
+            start.wait()
+            try own.updateReference("refs/rigor/race\(round)", to: commits[index], expecting: nil, logMessage: "create")
+            winners.append(index)
+          } catch let error as GitError where error.isLostRace {
+            // Lost to another creator: expected for all but one.
+          } catch {
+            unexpected.append("\(error)")
+          }
+        }.start()
+      }
+      ready.wait()
+      for _ in 0..<8 { start.signal() }
+      done.wait()
+      #expect(unexpected.all.isEmpty, "\(unexpected.all)")
+      // Before creation was checked under the lock, two creators could both "win" and the
+      // second silently replaced the first.
+      #expect(winners.all.count == 1, "round \(round): winners \(winners.all)")
+      if let winner = winners.all.first {
+        #expect(try repository.referenceTarget("refs/rigor/race\(round)") == commits[winner])
+      }
+    }
+  }
+
   @Test func staleLockLeftByAKilledProcessIsRemoved() throws {
     let folder = try StoreTemporaryFolder()
     let store = ResultStore(repository: try makeProjectRepository(in: folder))
