@@ -230,12 +230,19 @@ struct StoreConcurrencyTests {
   @Test func clashingNotebookNamesFailWithoutRetrying() throws {
     let folder = try StoreTemporaryFolder()
     let store = ResultStore(repository: try makeProjectRepository(in: folder))
-    // Retrying would end in ResultStoreError.contention after this timeout, not a GitError.
+    // Retrying would end in ResultStoreError.contention after this timeout.
     store.contentionTimeout = 2
     _ = try store.register(notebook: "examples", notebookPath: "examples.md", files: [:], message: "r")
-    let error = #expect(throws: GitError.self) {
+    let error = #expect(throws: ResultStoreError.self) {
       try store.register(notebook: "examples/tier2", notebookPath: "t.md", files: [:], message: "r")
     }
-    #expect(error?.operation.contains("refs/rigor/examples/tier2") == true)
+    #expect(error == .referenceClash(reference: "refs/rigor/examples/tier2", existing: "refs/rigor/examples"))
+
+    // The other way round: a folder of references where the new one would go.
+    _ = try store.register(notebook: "sets/a", notebookPath: "a.md", files: [:], message: "r")
+    let reverse = #expect(throws: ResultStoreError.self) {
+      try store.register(notebook: "sets", notebookPath: "s.md", files: [:], message: "r")
+    }
+    #expect(reverse == .referenceClash(reference: "refs/rigor/sets", existing: "refs/rigor/sets/a"))
   }
 }

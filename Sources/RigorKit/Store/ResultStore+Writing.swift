@@ -79,7 +79,9 @@ extension ResultStore {
         lostRaces += 1
         // EEXISTS with no reference to read back is a name clash (refs/rigor/a vs refs/rigor/a/b),
         // not a race: retrying cannot help.
-        if error.code == -4, try repository.referenceTarget(reference) == nil { throw error }
+        if error.code == -4, try repository.referenceTarget(reference) == nil {
+          throw try clash(with: reference) ?? error
+        }
         if error.code == -14, try removeStaleLocks(for: reference) { continue }
         if backoff == nil { backoff = RetryBackoff(seed: target.seed) }
         let elapsed = Date().timeIntervalSince(start)
@@ -88,8 +90,28 @@ extension ResultStore {
             reference: reference, attempts: backoff!.attempts + 1, seconds: elapsed, lastError: error)
         }
         backoff!.pause()
+      } catch let error as GitError {
+        throw try clash(with: reference) ?? error
       }
     }
+  }
+
+  /// A reference whose name makes `reference` impossible (git stores `refs/rigor/a` as a file,
+  /// so `refs/rigor/a/b` cannot exist beside it, and the other way round), as an error.
+  private func clash(with reference: String) throws -> ResultStoreError? {
+    var prefixes: [String] = []
+    var path = reference
+    while let slash = path.lastIndex(of: "/"), path[..<slash].count > ResultStore.referencePrefix.count - 1 {
+      path = String(path[..<slash])
+      prefixes.append(path)
+    }
+    for prefix in prefixes where try repository.referenceTarget(prefix) != nil {
+      return .referenceClash(reference: reference, existing: prefix)
+    }
+    if let below = try repository.references(matching: reference + "/*").first {
+      return .referenceClash(reference: reference, existing: below.name)
+    }
+    return nil
   }
 
   private func ensureReflog(_ reference: String) throws {
