@@ -3,14 +3,6 @@ import Foundation
 import Testing
 @testable import RigorKit
 
-/// Collects values from several threads.
-private final class Collected<T>: @unchecked Sendable {
-  private let lock = NSLock()
-  private var values: [T] = []
-  func append(_ value: T) { lock.lock(); values.append(value); lock.unlock() }
-  var all: [T] { lock.lock(); defer { lock.unlock() }; return values }
-}
-
 /// Runs `body(index)` on `count` threads at once and waits for all of them.
 private func onThreads(_ count: Int, _ body: @escaping @Sendable (Int) -> Void) {
   let group = DispatchGroup()
@@ -52,9 +44,9 @@ struct StoreConcurrencyTests {
     let folder = try StoreTemporaryFolder()
     _ = try makeProjectRepository(in: folder)
     let url = folder.url
-    let results = Collected<ObjectID>()
-    let registrations = Collected<ObjectID>()
-    let failures = Collected<String>()
+    let results = StoreCollected<ObjectID>()
+    let registrations = StoreCollected<ObjectID>()
+    let failures = StoreCollected<String>()
     let writers = 8
     let runsPerWriter = 4
 
@@ -137,8 +129,8 @@ struct StoreConcurrencyTests {
         tree: try repository.writeTree(files: ["w": Data("\(index)")]), parents: [], message: "creator \(index)\n")
     }
     for round in 0..<20 {
-      let winners = Collected<Int>()
-      let unexpected = Collected<String>()
+      let winners = StoreCollected<Int>()
+      let unexpected = StoreCollected<String>()
       let start = DispatchSemaphore(value: 0)
       let ready = DispatchGroup()
       let done = DispatchGroup()

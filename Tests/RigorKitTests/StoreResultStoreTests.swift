@@ -205,4 +205,41 @@ struct StoreResultStoreTests {
     try store.refreshWorkingFolder(name: "nested/new", from: result, into: fresh)
     #expect(try Data(contentsOf: fresh.appendingPathComponent("seeds/0/steps/1.txt")) == Data("one"))
   }
+
+  @Test func concurrentRefreshesLeaveOneCompleteFolder() throws {
+    let folder = try StoreTemporaryFolder()
+    let store = ResultStore(repository: try makeProjectRepository(in: folder))
+    var fileSets: [ObjectID: [String: Data]] = [:]
+    for run in 0..<4 {
+      let registration = try store.register(notebook: "c", notebookPath: "c.md", files: [:], message: "r")
+      let files = (0..<5).reduce(into: [String: Data]()) { $0["seeds/\($1)/out.txt"] = Data("run \(run) seed \($1)") }
+      fileSets[try store.record(registration, files: files, message: "m", trailers: [])] = files
+    }
+    let target = folder.url.appendingPathComponent("Results/c")
+    let url = folder.url
+    let errors = StoreCollected<String>()
+    let group = DispatchGroup()
+    for commit in fileSets.keys {
+      group.enter()
+      Thread {
+        defer { group.leave() }
+        do {
+          let own = ResultStore(repository: try GitRepository.open(at: url))
+          for _ in 0..<5 { try own.refreshWorkingFolder(name: "c", from: commit, into: target) }
+        } catch {
+          errors.append("\(error)")
+        }
+      }.start()
+    }
+    group.wait()
+    #expect(errors.all.isEmpty, "\(errors.all)")
+    var found: [String: Data] = [:]
+    for seed in try FileManager.default.contentsOfDirectory(atPath: target.appendingPathComponent("seeds").path) {
+      let file = "seeds/\(seed)/out.txt"
+      found[file] = try Data(contentsOf: target.appendingPathComponent(file))
+    }
+    #expect(fileSets.values.contains(found), "the folder mixes runs: \(found.mapValues { String(decoding: $0, as: UTF8.self) })")
+    let leftovers = try FileManager.default.contentsOfDirectory(atPath: target.deletingLastPathComponent().path)
+    #expect(leftovers == ["c"])
+  }
 }

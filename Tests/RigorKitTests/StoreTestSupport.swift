@@ -73,3 +73,12 @@ func makeProjectRepository(in folder: StoreTemporaryFolder) throws -> GitReposit
 extension Data {
   init(_ text: String) { self = Data(text.utf8) }
 }
+
+/// Collects values from several threads.
+final class StoreCollected<T>: @unchecked Sendable {
+  private let lock = NSLock()
+  private var values: [T] = []
+  func append(_ value: T) { lock.lock(); values.append(value); lock.unlock() }
+  var all: [T] { lock.lock(); defer { lock.unlock() }; return values }
+}
+

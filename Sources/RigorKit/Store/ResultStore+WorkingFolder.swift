@@ -12,7 +12,7 @@ extension ResultStore {
     let manager = FileManager.default
     let parent = folder.deletingLastPathComponent()
     let staging = parent.appendingPathComponent(
-      ".\(folder.lastPathComponent).rigor-\(getpid())-\(commit.shortDescription)", isDirectory: true)
+      ".\(folder.lastPathComponent).rigor-\(StagingName.unique())-\(commit.shortDescription)", isDirectory: true)
     do {
       try manager.createDirectory(at: parent, withIntermediateDirectories: true)
       removeAbandonedCopies(of: folder)
@@ -67,7 +67,7 @@ extension ResultStore {
         }
       }
       let old = folder.deletingLastPathComponent().appendingPathComponent(
-        ".\(folder.lastPathComponent).rigor-old-\(getpid())")
+        ".\(folder.lastPathComponent).rigor-old-\(StagingName.unique())")
       try? manager.removeItem(at: old)
       if rename(folder.path, old.path) == 0 {
         defer { try? manager.removeItem(at: old) }
@@ -76,6 +76,20 @@ extension ResultStore {
     }
     throw ResultStoreError.fileSystem(
       operation: "replace", path: folder.path, reason: "other processes kept replacing it")
+  }
+}
+
+/// Unique parts for staging folder names: the process id and a per-process counter, so that
+/// concurrent refreshes in different processes or threads never share a folder.
+private enum StagingName {
+  private static let lock = NSLock()
+  private static var counter = 0
+
+  static func unique() -> String {
+    lock.lock()
+    defer { lock.unlock() }
+    counter += 1
+    return "\(getpid())-\(counter)"
   }
 }
 
