@@ -65,7 +65,7 @@ extension ResultStore {
   }
 
   private static func kind(of commit: GitCommit, trailers: [CommitTrailer]) -> RecordedRun.Kind {
-    let value = trailers.last { $0.key.caseInsensitiveCompare(CommitMessage.kindKey) == .orderedSame }?.value
+    let value = trailers.last { $0.key.caseInsensitiveCompare(ResultCommitMessage.kindKey) == .orderedSame }?.value
     if let value, let kind = RecordedRun.Kind(rawValue: value) { return kind }
     return commit.parents.count > 1 ? .merge : .other
   }

@@ -13,7 +13,7 @@ extension ResultStore {
     trailers: [(String, String)] = []
   ) throws -> Registration {
     let reference = try ResultStore.referenceName(for: name)
-    let text = try CommitMessage.format(
+    let text = try ResultCommitMessage.format(
       message, trailers: [("Notebook", notebookPath)] + trailers, kind: .registration)
     return try locked {
       let tree = try repository.writeTree(files: files)
@@ -39,7 +39,7 @@ extension ResultStore {
   public func record(
     _ registration: Registration, files: [String: Data], message: String, trailers: [(String, String)]
   ) throws -> ObjectID {
-    let text = try CommitMessage.format(message, trailers: trailers, kind: .result)
+    let text = try ResultCommitMessage.format(message, trailers: trailers, kind: .result)
     return try locked {
       let tree = try repository.writeTree(files: files)
       return try publish(registration.reference) { tip in
@@ -65,7 +65,7 @@ extension ResultStore {
   /// Returns the reference's final target.
   func compareAndSwap(_ reference: String, next: (_ tip: ObjectID?) throws -> ObjectID?) throws -> ObjectID? {
     let start = Date()
-    var backoff: RetryBackoff?
+    var backoff: ReferenceRetryBackoff?
     while true {
       let tip = try repository.referenceTarget(reference)
       guard let target = try next(tip), target != tip else { return tip }
@@ -83,7 +83,7 @@ extension ResultStore {
           throw try clash(with: reference) ?? error
         }
         if error.code == -14, try removeStaleLocks(for: reference) { continue }
-        if backoff == nil { backoff = RetryBackoff(seed: target.seed) }
+        if backoff == nil { backoff = ReferenceRetryBackoff(seed: target.seed) }
         let elapsed = Date().timeIntervalSince(start)
         if elapsed > contentionTimeout {
           throw ResultStoreError.contention(
