@@ -32,7 +32,7 @@ struct StoreCommitTrailerTests {
   @Test func agreesWithGitInterpretTrailers() throws {
     let folder = try StoreTemporaryFolder()
     let message = "Run x\n\nSome body.\n\nNotebook: Notebooks/x.md\nNotebook-Blob: abc\nRigor-Kind: result\n"
-    let parsed = try runGit(["interpret-trailers", "--parse"], in: folder.url, input: Data(message))
+    let parsed = try storeGit(["interpret-trailers", "--parse"], in: folder.url, input: Data(storeText: message))
     let expected = parsed.standardOutput.split(separator: "\n").map { line -> CommitTrailer in
       let parts = line.split(separator: ":", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
       return CommitTrailer(key: parts[0], value: parts[1])

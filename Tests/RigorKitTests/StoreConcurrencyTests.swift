@@ -42,7 +42,7 @@ private let gitWriterScript = """
 struct StoreConcurrencyTests {
   @Test func concurrentWritersLoseNoRun() throws {
     let folder = try StoreTemporaryFolder()
-    _ = try makeProjectRepository(in: folder)
+    _ = try makeStoreProjectRepository(in: folder)
     let url = folder.url
     let results = StoreCollected<ObjectID>()
     let registrations = StoreCollected<ObjectID>()
@@ -75,11 +75,11 @@ struct StoreConcurrencyTests {
         for run in 0..<runsPerWriter {
           let registration = try store.register(
             notebook: "c", notebookPath: "Notebooks/c.md",
-            files: ["registration.json": Data("{\"writer\":\(writer),\"run\":\(run)}")], message: "register")
+            files: ["registration.json": Data(storeText: "{\"writer\":\(writer),\"run\":\(run)}")], message: "register")
           registrations.append(registration.commit)
           let result = try store.record(
             registration,
-            files: ["result.json": Data("{\"writer\":\(writer),\"run\":\(run)}"), "seeds/0/steps/1.txt": Data("w\(writer)")],
+            files: ["result.json": Data(storeText: "{\"writer\":\(writer),\"run\":\(run)}"), "seeds/0/steps/1.txt": Data(storeText: "w\(writer)")],
             message: "result \(writer).\(run)", trailers: [("Notebook", "Notebooks/c.md")])
           results.append(result)
         }
@@ -102,7 +102,7 @@ struct StoreConcurrencyTests {
     #expect(results.all.count == writers * runsPerWriter)
     #expect(Set(results.all).count == writers * runsPerWriter)
     let reachable = Set(
-      try runGit(["rev-list", "refs/rigor/c"], in: url).standardOutput.split(separator: "\n").map(String.init))
+      try storeGit(["rev-list", "refs/rigor/c"], in: url).standardOutput.split(separator: "\n").map(String.init))
     for commit in results.all + registrations.all {
       #expect(reachable.contains(commit.description), "lost \(commit)")
     }
@@ -116,17 +116,17 @@ struct StoreConcurrencyTests {
     for run in history where run.kind == .result {
       #expect(try run.files().keys.sorted() == ["result.json", "seeds/0/steps/1.txt"])
     }
-    let fsck = try runGit(["fsck", "--strict", "--no-progress"], in: url)
+    let fsck = try storeGit(["fsck", "--strict", "--no-progress"], in: url)
     #expect(fsck.status == 0, "\(fsck.standardError)")
   }
 
   @Test func exactlyOneOfManyConcurrentCreatorsWins() throws {
     let folder = try StoreTemporaryFolder()
-    let repository = try makeProjectRepository(in: folder)
+    let repository = try makeStoreProjectRepository(in: folder)
     let url = folder.url
     let commits = try (0..<8).map { index in
       try repository.createCommit(
-        tree: try repository.writeTree(files: ["w": Data("\(index)")]), parents: [], message: "creator \(index)\n")
+        tree: try repository.writeTree(files: ["w": Data(storeText: "\(index)")]), parents: [], message: "creator \(index)\n")
     }
     for round in 0..<20 {
       let winners = StoreCollected<Int>()
@@ -167,21 +167,21 @@ struct StoreConcurrencyTests {
 
   @Test func staleLockLeftByAKilledProcessIsRemoved() throws {
     let folder = try StoreTemporaryFolder()
-    let store = ResultStore(repository: try makeProjectRepository(in: folder))
+    let store = ResultStore(repository: try makeStoreProjectRepository(in: folder))
     let first = try store.register(notebook: "s", notebookPath: "s.md", files: [:], message: "r")
     let lock = store.repository.commonDirectory.appendingPathComponent("refs/rigor/s.lock")
-    try Data("0000\n").write(to: lock)
+    try Data(storeText: "0000\n").write(to: lock)
     let minuteAgo = Date().addingTimeInterval(-60)
     try FileManager.default.setAttributes([.modificationDate: minuteAgo], ofItemAtPath: lock.path)
 
-    let result = try store.record(first, files: ["result.json": Data("{}")], message: "m", trailers: [])
+    let result = try store.record(first, files: ["result.json": Data(storeText: "{}")], message: "m", trailers: [])
     #expect(try store.tip(name: "s") == result)
     #expect(!FileManager.default.fileExists(atPath: lock.path))
   }
 
   @Test func freshLockIsWaitedForNotRemoved() throws {
     let folder = try StoreTemporaryFolder()
-    let store = ResultStore(repository: try makeProjectRepository(in: folder))
+    let store = ResultStore(repository: try makeStoreProjectRepository(in: folder))
     store.contentionTimeout = 0.3
     let registration = try store.register(notebook: "f", notebookPath: "f.md", files: [:], message: "r")
     let lock = store.repository.commonDirectory.appendingPathComponent("refs/rigor/f.lock")
@@ -205,7 +205,7 @@ struct StoreConcurrencyTests {
 
   @Test func writerWaitsForALockThatIsReleased() throws {
     let folder = try StoreTemporaryFolder()
-    let store = ResultStore(repository: try makeProjectRepository(in: folder))
+    let store = ResultStore(repository: try makeStoreProjectRepository(in: folder))
     let registration = try store.register(notebook: "w", notebookPath: "w.md", files: [:], message: "r")
     let lock = store.repository.commonDirectory.appendingPathComponent("refs/rigor/w.lock")
     try Data().write(to: lock)
@@ -221,7 +221,7 @@ struct StoreConcurrencyTests {
 
   @Test func clashingNotebookNamesFailWithoutRetrying() throws {
     let folder = try StoreTemporaryFolder()
-    let store = ResultStore(repository: try makeProjectRepository(in: folder))
+    let store = ResultStore(repository: try makeStoreProjectRepository(in: folder))
     // Retrying would end in ResultStoreError.contention after this timeout.
     store.contentionTimeout = 2
     _ = try store.register(notebook: "examples", notebookPath: "examples.md", files: [:], message: "r")

@@ -21,7 +21,7 @@ struct StoreProcessTests {
       url = URL(fileURLWithPath: shared)
     } else {
       ownFolder = try StoreTemporaryFolder()
-      _ = try makeProjectRepository(in: ownFolder!)
+      _ = try makeStoreProjectRepository(in: ownFolder!)
       url = ownFolder!.url
     }
     let store = ResultStore(repository: try GitRepository.open(at: url))
@@ -29,9 +29,9 @@ struct StoreProcessTests {
     for run in 0..<4 {
       let registration = try store.register(
         notebook: "procs", notebookPath: "Notebooks/procs.md",
-        files: ["registration.json": Data("{\"pid\":\(getpid()),\"run\":\(run)}")], message: "register")
+        files: ["registration.json": Data(storeText: "{\"pid\":\(getpid()),\"run\":\(run)}")], message: "register")
       mine.append(try store.record(
-        registration, files: ["result.json": Data("{\"pid\":\(getpid()),\"run\":\(run)}")],
+        registration, files: ["result.json": Data(storeText: "{\"pid\":\(getpid()),\"run\":\(run)}")],
         message: "result", trailers: [("Notebook", "Notebooks/procs.md")]))
     }
     let tip = try #require(try store.tip(name: "procs"))
@@ -44,7 +44,7 @@ struct StoreProcessTests {
 
   @Test func eightProcessesLoseNoRun() throws {
     let folder = try StoreTemporaryFolder()
-    _ = try makeProjectRepository(in: folder)
+    _ = try makeStoreProjectRepository(in: folder)
     // This test binary itself, re-run with a filter so each child runs only the writer test.
     let binary = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
     let children = try (0..<8).map { index -> Process in
@@ -70,12 +70,12 @@ struct StoreProcessTests {
     }
     #expect(results.count == 32)
     let reachable = Set(
-      try runGit(["rev-list", "refs/rigor/procs"], in: folder.url).standardOutput.split(separator: "\n").map(String.init))
+      try storeGit(["rev-list", "refs/rigor/procs"], in: folder.url).standardOutput.split(separator: "\n").map(String.init))
     for result in results { #expect(reachable.contains(result), "lost \(result)") }
     let history = try ResultStore(repository: try GitRepository.open(at: folder.url)).history(name: "procs")
     #expect(history.filter { $0.kind == .result }.count == 32)
     #expect(history.filter(\.isInterrupted).isEmpty)
-    let fsck = try runGit(["fsck", "--strict", "--no-progress"], in: folder.url)
+    let fsck = try storeGit(["fsck", "--strict", "--no-progress"], in: folder.url)
     #expect(fsck.status == 0, "\(fsck.standardError)")
   }
 }
