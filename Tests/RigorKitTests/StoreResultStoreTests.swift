@@ -242,4 +242,16 @@ struct StoreResultStoreTests {
     let leftovers = try FileManager.default.contentsOfDirectory(atPath: target.deletingLastPathComponent().path)
     #expect(leftovers == ["c"])
   }
+
+  @Test func worksInARepositoryCreatedForInitWithNoCommits() throws {
+    let folder = try StoreTemporaryFolder()
+    let store = ResultStore(repository: try GitRepository.create(at: folder.url))
+    #expect(try store.sourceState().commit == nil)
+    let registration = try store.register(notebook: "first", notebookPath: "first.md", files: [:], message: "r")
+    let result = try store.record(registration, files: ["result.json": Data(storeText: "{}")], message: "m", trailers: [])
+    #expect(try store.history(name: "first").map(\.commit) == [result, registration.commit])
+    // HEAD is still unborn: the user's first commit is theirs to make.
+    #expect(try store.repository.headCommit() == nil)
+    #expect(try storeGit(["rev-parse", "--verify", "-q", "HEAD"], in: folder.url).status != 0)
+  }
 }
