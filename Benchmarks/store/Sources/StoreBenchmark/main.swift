@@ -99,7 +99,7 @@ if let mode = ProcessInfo.processInfo.environment["STORE_BENCH_PROFILE_WRITES"] 
   // inode allocator skips recently freed inodes); this lets that pass.
   let settle = Double(ProcessInfo.processInfo.environment["STORE_BENCH_SETTLE"] ?? "0") ?? 0
   if settle > 0 { usleep(UInt32(settle * 1_000_000)) }
-  try measureWrites("packed, profiling", firstRun: prefill)
+  try measureWrites("\(mode), profiling", firstRun: prefill)
   exit(0)
 }
 
