@@ -69,7 +69,11 @@ let trailers: [(String, String)] = [
 
 var template = Array((NSTemporaryDirectory() + "/rigor-store-bench-XXXXXX").utf8CString)
 let folder = URL(fileURLWithPath: String(cString: mkdtemp(&template)!), isDirectory: true)
-defer { try? FileManager.default.removeItem(at: folder) }
+/// Removes the scratch repository; called before every exit (top-level `defer` does not run).
+func finish() -> Never {
+  try? FileManager.default.removeItem(at: folder)
+  exit(0)
+}
 
 let store = ResultStore(repository: try GitRepository.create(at: folder))
 print("repository: \(folder.path)")
@@ -88,7 +92,7 @@ if ProcessInfo.processInfo.environment["STORE_BENCH_PROFILE_READS"] != nil {
   let tip = try store.tip(name: "bench")!
   try measure("history (profiling)", count: 40) { _ in _ = try store.history(name: "bench") }
   try measure("revwalk only (profiling)", count: 40) { _ in _ = try store.repository.walk(from: [tip]) }
-  exit(0)
+  finish()
 }
 
 if let mode = ProcessInfo.processInfo.environment["STORE_BENCH_PROFILE_WRITES"] {
@@ -100,7 +104,7 @@ if let mode = ProcessInfo.processInfo.environment["STORE_BENCH_PROFILE_WRITES"] 
   let settle = Double(ProcessInfo.processInfo.environment["STORE_BENCH_SETTLE"] ?? "0") ?? 0
   if settle > 0 { usleep(UInt32(settle * 1_000_000)) }
   try measureWrites("\(mode), profiling", firstRun: prefill)
-  exit(0)
+  finish()
 }
 
 func measureWrites(_ label: String, firstRun: Int) throws {
@@ -192,3 +196,4 @@ for run in 0..<200 {
 }
 if !autoPacks.isEmpty { report("packIfNeeded when it packed (200 more runs)", autoPacks, cpu: autoPackCPU) }
 print("lost races: \(store.lostRaces)")
+finish()
