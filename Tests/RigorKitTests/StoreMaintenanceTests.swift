@@ -59,4 +59,23 @@ struct StoreMaintenanceTests {
     #expect(latest?.registration == first.commit)
     #expect(try latest?.readFile("result.json") == Data(storeText: "1"))
   }
+
+  @Test func keepsWorkingAfterTheUserRunsGitGC() throws {
+    let folder = try StoreTemporaryFolder()
+    let store = ResultStore(repository: try makeStoreProjectRepository(in: folder))
+    let first = try store.register(notebook: "gc", notebookPath: "gc.md", files: [:], message: "r")
+    let firstResult = try store.record(first, files: ["result.json": Data(storeText: "1")], message: "m", trailers: [])
+    // gc packs the references into packed-refs and the objects into a pack.
+    #expect(try storeGit(["gc", "--quiet"], in: folder.url).status == 0)
+    #expect(try storeGit(["pack-refs", "--all"], in: folder.url).status == 0)
+    #expect(!FileManager.default.fileExists(atPath: folder.url.appendingPathComponent(".git/refs/rigor/gc").path))
+
+    let second = try store.register(notebook: "gc", notebookPath: "gc.md", files: [:], message: "r")
+    #expect(second.parent == firstResult)
+    let secondResult = try store.record(second, files: ["result.json": Data(storeText: "2")], message: "m", trailers: [])
+    #expect(try store.history(name: "gc").map(\.commit) == [secondResult, second.commit, firstResult, first.commit])
+    #expect(try store.readFile("result.json", in: firstResult) == Data(storeText: "1"))
+    let fsck = try storeGit(["fsck", "--strict", "--no-progress"], in: folder.url)
+    #expect(fsck.status == 0, "\(fsck.standardError)")
+  }
 }
