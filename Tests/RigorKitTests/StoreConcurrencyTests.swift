@@ -3,14 +3,6 @@ import Foundation
 import Testing
 @testable import RigorKit
 
-/// Collects values from several threads.
-private final class Collected<T>: @unchecked Sendable {
-  private let lock = NSLock()
-  private var values: [T] = []
-  func append(_ value: T) { lock.lock(); values.append(value); lock.unlock() }
-  var all: [T] { lock.lock(); defer { lock.unlock() }; return values }
-}
-
 /// Runs `body(index)` on `count` threads at once and waits for all of them.
 private func onThreads(_ count: Int, _ body: @escaping @Sendable (Int) -> Void) {
   let group = DispatchGroup()
@@ -50,11 +42,11 @@ private let gitWriterScript = """
 struct StoreConcurrencyTests {
   @Test func concurrentWritersLoseNoRun() throws {
     let folder = try StoreTemporaryFolder()
-    _ = try makeProjectRepository(in: folder)
+    _ = try makeStoreProjectRepository(in: folder)
     let url = folder.url
-    let results = Collected<ObjectID>()
-    let registrations = Collected<ObjectID>()
-    let failures = Collected<String>()
+    let results = StoreCollected<ObjectID>()
+    let registrations = StoreCollected<ObjectID>()
+    let failures = StoreCollected<String>()
     let writers = 8
     let runsPerWriter = 4
 
@@ -83,11 +75,11 @@ struct StoreConcurrencyTests {
         for run in 0..<runsPerWriter {
           let registration = try store.register(
             notebook: "c", notebookPath: "Notebooks/c.md",
-            files: ["registration.json": Data("{\"writer\":\(writer),\"run\":\(run)}")], message: "register")
+            files: ["registration.json": Data(storeText: "{\"writer\":\(writer),\"run\":\(run)}")], message: "register")
           registrations.append(registration.commit)
           let result = try store.record(
             registration,
-            files: ["result.json": Data("{\"writer\":\(writer),\"run\":\(run)}"), "seeds/0/steps/1.txt": Data("w\(writer)")],
+            files: ["result.json": Data(storeText: "{\"writer\":\(writer),\"run\":\(run)}"), "seeds/0/steps/1.txt": Data(storeText: "w\(writer)")],
             message: "result \(writer).\(run)", trailers: [("Notebook", "Notebooks/c.md")])
           results.append(result)
         }
@@ -110,7 +102,7 @@ struct StoreConcurrencyTests {
     #expect(results.all.count == writers * runsPerWriter)
     #expect(Set(results.all).count == writers * runsPerWriter)
     let reachable = Set(
-      try runGit(["rev-list", "refs/rigor/c"], in: url).standardOutput.split(separator: "\n").map(String.init))
+      try storeGit(["rev-list", "refs/rigor/c"], in: url).standardOutput.split(separator: "\n").map(String.init))
     for commit in results.all + registrations.all {
       #expect(reachable.contains(commit.description), "lost \(commit)")
     }
@@ -124,27 +116,72 @@ struct StoreConcurrencyTests {
     for run in history where run.kind == .result {
       #expect(try run.files().keys.sorted() == ["result.json", "seeds/0/steps/1.txt"])
     }
-    let fsck = try runGit(["fsck", "--strict", "--no-progress"], in: url)
+    let fsck = try storeGit(["fsck", "--strict", "--no-progress"], in: url)
     #expect(fsck.status == 0, "\(fsck.standardError)")
+  }
+
+  @Test func exactlyOneOfManyConcurrentCreatorsWins() throws {
+    let folder = try StoreTemporaryFolder()
+    let repository = try makeStoreProjectRepository(in: folder)
+    let url = folder.url
+    let commits = try (0..<8).map { index in
+      try repository.createCommit(
+        tree: try repository.writeTree(files: ["w": Data(storeText: "\(index)")]), parents: [], message: "creator \(index)\n")
+    }
+    for round in 0..<20 {
+      let winners = StoreCollected<Int>()
+      let unexpected = StoreCollected<String>()
+      let start = DispatchSemaphore(value: 0)
+      let ready = DispatchGroup()
+      let done = DispatchGroup()
+      for index in 0..<8 {
+        ready.enter()
+        done.enter()
+        Thread {
+          defer { done.leave() }
+          do {
+            let own = try GitRepository.open(at: url)
+            ready.leave()
+            start.wait()
+            try own.updateReference("refs/rigor/race\(round)", to: commits[index], expecting: nil, logMessage: "create")
+            winners.append(index)
+          } catch let error as GitError where error.isLostRace {
+            // Lost to another creator: expected for all but one.
+          } catch {
+            unexpected.append("\(error)")
+          }
+        }.start()
+      }
+      ready.wait()
+      for _ in 0..<8 { start.signal() }
+      done.wait()
+      #expect(unexpected.all.isEmpty, "\(unexpected.all)")
+      // Before creation was checked under the lock, two creators could both "win" and the
+      // second silently replaced the first.
+      #expect(winners.all.count == 1, "round \(round): winners \(winners.all)")
+      if let winner = winners.all.first {
+        #expect(try repository.referenceTarget("refs/rigor/race\(round)") == commits[winner])
+      }
+    }
   }
 
   @Test func staleLockLeftByAKilledProcessIsRemoved() throws {
     let folder = try StoreTemporaryFolder()
-    let store = ResultStore(repository: try makeProjectRepository(in: folder))
+    let store = ResultStore(repository: try makeStoreProjectRepository(in: folder))
     let first = try store.register(notebook: "s", notebookPath: "s.md", files: [:], message: "r")
     let lock = store.repository.commonDirectory.appendingPathComponent("refs/rigor/s.lock")
-    try Data("0000\n").write(to: lock)
+    try Data(storeText: "0000\n").write(to: lock)
     let minuteAgo = Date().addingTimeInterval(-60)
     try FileManager.default.setAttributes([.modificationDate: minuteAgo], ofItemAtPath: lock.path)
 
-    let result = try store.record(first, files: ["result.json": Data("{}")], message: "m", trailers: [])
+    let result = try store.record(first, files: ["result.json": Data(storeText: "{}")], message: "m", trailers: [])
     #expect(try store.tip(name: "s") == result)
     #expect(!FileManager.default.fileExists(atPath: lock.path))
   }
 
   @Test func freshLockIsWaitedForNotRemoved() throws {
     let folder = try StoreTemporaryFolder()
-    let store = ResultStore(repository: try makeProjectRepository(in: folder))
+    let store = ResultStore(repository: try makeStoreProjectRepository(in: folder))
     store.contentionTimeout = 0.3
     let registration = try store.register(notebook: "f", notebookPath: "f.md", files: [:], message: "r")
     let lock = store.repository.commonDirectory.appendingPathComponent("refs/rigor/f.lock")
@@ -168,7 +205,7 @@ struct StoreConcurrencyTests {
 
   @Test func writerWaitsForALockThatIsReleased() throws {
     let folder = try StoreTemporaryFolder()
-    let store = ResultStore(repository: try makeProjectRepository(in: folder))
+    let store = ResultStore(repository: try makeStoreProjectRepository(in: folder))
     let registration = try store.register(notebook: "w", notebookPath: "w.md", files: [:], message: "r")
     let lock = store.repository.commonDirectory.appendingPathComponent("refs/rigor/w.lock")
     try Data().write(to: lock)
@@ -184,13 +221,20 @@ struct StoreConcurrencyTests {
 
   @Test func clashingNotebookNamesFailWithoutRetrying() throws {
     let folder = try StoreTemporaryFolder()
-    let store = ResultStore(repository: try makeProjectRepository(in: folder))
-    // Retrying would end in ResultStoreError.contention after this timeout, not a GitError.
+    let store = ResultStore(repository: try makeStoreProjectRepository(in: folder))
+    // Retrying would end in ResultStoreError.contention after this timeout.
     store.contentionTimeout = 2
     _ = try store.register(notebook: "examples", notebookPath: "examples.md", files: [:], message: "r")
-    let error = #expect(throws: GitError.self) {
+    let error = #expect(throws: ResultStoreError.self) {
       try store.register(notebook: "examples/tier2", notebookPath: "t.md", files: [:], message: "r")
     }
-    #expect(error?.operation.contains("refs/rigor/examples/tier2") == true)
+    #expect(error == .referenceClash(reference: "refs/rigor/examples/tier2", existing: "refs/rigor/examples"))
+
+    // The other way round: a folder of references where the new one would go.
+    _ = try store.register(notebook: "sets/a", notebookPath: "a.md", files: [:], message: "r")
+    let reverse = #expect(throws: ResultStoreError.self) {
+      try store.register(notebook: "sets", notebookPath: "s.md", files: [:], message: "r")
+    }
+    #expect(reverse == .referenceClash(reference: "refs/rigor/sets", existing: "refs/rigor/sets/a"))
   }
 }

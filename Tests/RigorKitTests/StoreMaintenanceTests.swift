@@ -6,11 +6,11 @@ import Testing
 struct StoreMaintenanceTests {
   @Test func packingMovesLooseObjectsIntoAPackAndKeepsEverythingReadable() throws {
     let folder = try StoreTemporaryFolder()
-    let store = ResultStore(repository: try makeProjectRepository(in: folder))
+    let store = ResultStore(repository: try makeStoreProjectRepository(in: folder))
     var results: [ObjectID: [String: Data]] = [:]
     for run in 0..<5 {
-      let registration = try store.register(notebook: "p", notebookPath: "p.md", files: ["r.json": Data("\(run)")], message: "r")
-      let files = ["result.json": Data("{\"run\":\(run)}"), "seeds/0/steps/1.txt": Data("run \(run)\n")]
+      let registration = try store.register(notebook: "p", notebookPath: "p.md", files: ["r.json": Data(storeText: "\(run)")], message: "r")
+      let files = ["result.json": Data(storeText: "{\"run\":\(run)}"), "seeds/0/steps/1.txt": Data(storeText: "run \(run)\n")]
       results[try store.record(registration, files: files, message: "m", trailers: [])] = files
     }
     let historyBefore = try store.history(name: "p").map(\.commit)
@@ -19,7 +19,7 @@ struct StoreMaintenanceTests {
     let packed = try store.packIfNeeded(looseObjectThreshold: 0)
     #expect(packed > 0)
     #expect(store.repository.looseObjectIDs().isEmpty)
-    let counts = try runGit(["count-objects", "-v"], in: folder.url).standardOutput
+    let counts = try storeGit(["count-objects", "-v"], in: folder.url).standardOutput
     #expect(counts.contains("\ncount: 0\n") || counts.hasPrefix("count: 0\n"))
     #expect(counts.contains("in-pack: \(packed)\n"))
 
@@ -30,19 +30,19 @@ struct StoreMaintenanceTests {
       #expect(try reopened.files(in: commit) == files)
       #expect(try store.files(in: commit) == files)
     }
-    let fsck = try runGit(["fsck", "--strict", "--no-progress"], in: folder.url)
+    let fsck = try storeGit(["fsck", "--strict", "--no-progress"], in: folder.url)
     #expect(fsck.status == 0, "\(fsck.standardError)")
     // Writing after packing still works, and the user's commit is still readable by git.
     let registration = try store.register(notebook: "p", notebookPath: "p.md", files: [:], message: "after")
-    _ = try store.record(registration, files: ["result.json": Data("{}")], message: "m", trailers: [])
-    #expect(try runGit(["log", "--oneline", "HEAD"], in: folder.url).status == 0)
+    _ = try store.record(registration, files: ["result.json": Data(storeText: "{}")], message: "m", trailers: [])
+    #expect(try storeGit(["log", "--oneline", "HEAD"], in: folder.url).status == 0)
   }
 
   @Test func packIfNeededDoesNothingBelowTheThreshold() throws {
     let folder = try StoreTemporaryFolder()
-    let store = ResultStore(repository: try makeProjectRepository(in: folder))
+    let store = ResultStore(repository: try makeStoreProjectRepository(in: folder))
     let registration = try store.register(notebook: "p", notebookPath: "p.md", files: [:], message: "r")
-    _ = try store.record(registration, files: ["a": Data("1")], message: "m", trailers: [])
+    _ = try store.record(registration, files: ["a": Data(storeText: "1")], message: "m", trailers: [])
     let loose = store.repository.looseObjectIDs().count
     #expect(try store.packIfNeeded(looseObjectThreshold: 1_000_000) == 0)
     #expect(store.repository.looseObjectIDs().count == loose)
@@ -50,13 +50,32 @@ struct StoreMaintenanceTests {
 
   @Test func latestResultSkipsRegistrationsOnTop() throws {
     let folder = try StoreTemporaryFolder()
-    let store = ResultStore(repository: try makeProjectRepository(in: folder))
+    let store = ResultStore(repository: try makeStoreProjectRepository(in: folder))
     let first = try store.register(notebook: "l", notebookPath: "l.md", files: [:], message: "r1")
-    let result = try store.record(first, files: ["result.json": Data("1")], message: "m", trailers: [])
+    let result = try store.record(first, files: ["result.json": Data(storeText: "1")], message: "m", trailers: [])
     _ = try store.register(notebook: "l", notebookPath: "l.md", files: [:], message: "r2 (running)")
     let latest = try store.latestResult(name: "l")
     #expect(latest?.commit == result)
     #expect(latest?.registration == first.commit)
-    #expect(try latest?.readFile("result.json") == Data("1"))
+    #expect(try latest?.readFile("result.json") == Data(storeText: "1"))
+  }
+
+  @Test func keepsWorkingAfterTheUserRunsGitGC() throws {
+    let folder = try StoreTemporaryFolder()
+    let store = ResultStore(repository: try makeStoreProjectRepository(in: folder))
+    let first = try store.register(notebook: "gc", notebookPath: "gc.md", files: [:], message: "r")
+    let firstResult = try store.record(first, files: ["result.json": Data(storeText: "1")], message: "m", trailers: [])
+    // gc packs the references into packed-refs and the objects into a pack.
+    #expect(try storeGit(["gc", "--quiet"], in: folder.url).status == 0)
+    #expect(try storeGit(["pack-refs", "--all"], in: folder.url).status == 0)
+    #expect(!FileManager.default.fileExists(atPath: folder.url.appendingPathComponent(".git/refs/rigor/gc").path))
+
+    let second = try store.register(notebook: "gc", notebookPath: "gc.md", files: [:], message: "r")
+    #expect(second.parent == firstResult)
+    let secondResult = try store.record(second, files: ["result.json": Data(storeText: "2")], message: "m", trailers: [])
+    #expect(try store.history(name: "gc").map(\.commit) == [secondResult, second.commit, firstResult, first.commit])
+    #expect(try store.readFile("result.json", in: firstResult) == Data(storeText: "1"))
+    let fsck = try storeGit(["fsck", "--strict", "--no-progress"], in: folder.url)
+    #expect(fsck.status == 0, "\(fsck.standardError)")
   }
 }

@@ -5,12 +5,12 @@ import Testing
 @Suite("ResultStore push and pull")
 struct StoreSharingTests {
   private func recordRun(_ store: ResultStore, _ label: String) throws -> ObjectID {
-    let registration = try store.register(notebook: "shared", notebookPath: "shared.md", files: ["r": Data(label)], message: "reg \(label)")
-    return try store.record(registration, files: ["result.json": Data(label)], message: "run \(label)", trailers: [])
+    let registration = try store.register(notebook: "shared", notebookPath: "shared.md", files: ["r": Data(storeText: label)], message: "reg \(label)")
+    return try store.record(registration, files: ["result.json": Data(storeText: label)], message: "run \(label)", trailers: [])
   }
 
   private func reachable(_ reference: String, in folder: URL) throws -> Set<String> {
-    Set(try runGit(["rev-list", reference], in: folder).standardOutput.split(separator: "\n").map(String.init))
+    Set(try storeGit(["rev-list", reference], in: folder).standardOutput.split(separator: "\n").map(String.init))
   }
 
   @Test func divergedHistoriesAreMergedAndPushRejectionsReported() throws {
@@ -18,13 +18,13 @@ struct StoreSharingTests {
     _ = try GitRepository.create(at: remoteFolder.url, bare: true)
     let aliceFolder = try StoreTemporaryFolder()
     let bobFolder = try StoreTemporaryFolder()
-    let alice = ResultStore(repository: try makeProjectRepository(in: aliceFolder))
-    let bob = ResultStore(repository: try makeProjectRepository(in: bobFolder))
+    let alice = ResultStore(repository: try makeStoreProjectRepository(in: aliceFolder))
+    let bob = ResultStore(repository: try makeStoreProjectRepository(in: bobFolder))
     let remote = remoteFolder.url.path
 
     // The user's own FETCH_HEAD (from a `git fetch` of their branch) must survive pulls.
     let fetchHead = bobFolder.url.appendingPathComponent(".git/FETCH_HEAD")
-    let usersFetchHead = Data("0123456789012345678901234567890123456789\t\tbranch 'main' of elsewhere\n")
+    let usersFetchHead = Data(storeText: "0123456789012345678901234567890123456789\t\tbranch 'main' of elsewhere\n")
     try usersFetchHead.write(to: fetchHead)
     let first = try recordRun(alice, "a1")
     #expect(try alice.push(to: remote) == ["shared"])
@@ -62,17 +62,17 @@ struct StoreSharingTests {
     let everything = Set([first, aliceRun, bobRun, merge].map(\.description))
     for folder in [aliceFolder.url, bobFolder.url, remoteFolder.url] {
       #expect(try reachable("refs/rigor/shared", in: folder).isSuperset(of: everything))
-      let fsck = try runGit(["fsck", "--strict", "--no-progress"], in: folder)
+      let fsck = try storeGit(["fsck", "--strict", "--no-progress"], in: folder)
       #expect(fsck.status == 0, "\(fsck.standardError)")
     }
     // The fetch's staging references are gone and FETCH_HEAD is the user's.
-    #expect(try runGit(["for-each-ref", "refs/rigor-fetch"], in: bobFolder.url).standardOutput.isEmpty)
+    #expect(try storeGit(["for-each-ref", "refs/rigor-fetch"], in: bobFolder.url).standardOutput.isEmpty)
     #expect(try Data(contentsOf: fetchHead) == usersFetchHead)
   }
 
   @Test func pushToAMissingRemoteFailsWithLibgit2sMessage() throws {
     let folder = try StoreTemporaryFolder()
-    let store = ResultStore(repository: try makeProjectRepository(in: folder))
+    let store = ResultStore(repository: try makeStoreProjectRepository(in: folder))
     _ = try recordRun(store, "x")
     let error = #expect(throws: GitError.self) { try store.push(to: folder.url.appendingPathComponent("nowhere").path) }
     #expect(error?.message.isEmpty == false)
@@ -80,7 +80,7 @@ struct StoreSharingTests {
   }
 
   private func trimmedRevParse(_ reference: String, in folder: URL) -> String {
-    ((try? runGit(["rev-parse", reference], in: folder))?.standardOutput ?? "")
+    ((try? storeGit(["rev-parse", reference], in: folder))?.standardOutput ?? "")
       .trimmingCharacters(in: .whitespacesAndNewlines)
   }
 }

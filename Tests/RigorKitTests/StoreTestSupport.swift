@@ -23,7 +23,7 @@ final class StoreTemporaryFolder {
 }
 
 /// The output of a `git` command run in tests to check what the store wrote.
-struct GitOutput {
+struct StoreGitOutput {
   var status: Int32
   var standardOutput: String
   var standardError: String
@@ -31,7 +31,7 @@ struct GitOutput {
 
 /// Runs the git CLI in `folder` (only tests do this; the store never shells out).
 @discardableResult
-func runGit(_ arguments: [String], in folder: URL, input: Data? = nil) throws -> GitOutput {
+func storeGit(_ arguments: [String], in folder: URL, input: Data? = nil) throws -> StoreGitOutput {
   let process = Process()
   process.executableURL = URL(fileURLWithPath: "/usr/bin/git")
   process.arguments = arguments
@@ -55,21 +55,30 @@ func runGit(_ arguments: [String], in folder: URL, input: Data? = nil) throws ->
   let outData = output.fileHandleForReading.readDataToEndOfFile()
   let errData = errors.fileHandleForReading.readDataToEndOfFile()
   process.waitUntilExit()
-  return GitOutput(
+  return StoreGitOutput(
     status: process.terminationStatus, standardOutput: String(decoding: outData, as: UTF8.self),
     standardError: String(decoding: errData, as: UTF8.self))
 }
 
 /// A fresh repository with one commit on its branch, as a user's project would have.
-func makeProjectRepository(in folder: StoreTemporaryFolder) throws -> GitRepository {
-  try runGit(["init", "-q", "-b", "main"], in: folder.url)
+func makeStoreProjectRepository(in folder: StoreTemporaryFolder) throws -> GitRepository {
+  try storeGit(["init", "-q", "-b", "main"], in: folder.url)
   try folder.write("# Notes\n", to: "README.md")
   try folder.write("claim text\n", to: "Notebooks/quickstart.md")
-  try runGit(["add", "-A"], in: folder.url)
-  try runGit(["commit", "-q", "-m", "Initial"], in: folder.url)
+  try storeGit(["add", "-A"], in: folder.url)
+  try storeGit(["commit", "-q", "-m", "Initial"], in: folder.url)
   return try GitRepository.open(at: folder.url)
 }
 
 extension Data {
-  init(_ text: String) { self = Data(text.utf8) }
+  init(storeText text: String) { self = Data(text.utf8) }
 }
+
+/// Collects values from several threads.
+final class StoreCollected<T>: @unchecked Sendable {
+  private let lock = NSLock()
+  private var values: [T] = []
+  func append(_ value: T) { lock.lock(); values.append(value); lock.unlock() }
+  var all: [T] { lock.lock(); defer { lock.unlock() }; return values }
+}
+

@@ -66,7 +66,7 @@ extension ResultStore {
   private func integrate(_ remoteTip: ObjectID, into name: String, from remote: String) throws -> PullOutcome {
     let reference = try ResultStore.referenceName(for: name)
     var outcome = PullOutcome.upToDate
-    let message = try CommitMessage.format("Merge results of \(name) from \(remote)", trailers: [], kind: .merge)
+    let message = try ResultCommitMessage.format("Merge results of \(name) from \(remote)", trailers: [], kind: .merge)
     _ = try compareAndSwap(reference) { tip in
       guard let tip else {
         outcome = .created(remoteTip)

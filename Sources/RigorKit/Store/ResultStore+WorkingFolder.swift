@@ -12,9 +12,10 @@ extension ResultStore {
     let manager = FileManager.default
     let parent = folder.deletingLastPathComponent()
     let staging = parent.appendingPathComponent(
-      ".\(folder.lastPathComponent).rigor-\(getpid())-\(commit.shortDescription)", isDirectory: true)
+      ".\(folder.lastPathComponent).rigor-\(StagingName.unique())-\(commit.shortDescription)", isDirectory: true)
     do {
       try manager.createDirectory(at: parent, withIntermediateDirectories: true)
+      removeAbandonedCopies(of: folder)
       if manager.fileExists(atPath: staging.path) { try manager.removeItem(at: staging) }
       for (path, data) in files {
         let file = staging.appendingPathComponent(path)
@@ -28,6 +29,20 @@ extension ResultStore {
         operation: "write the result files of \(name) into", path: staging.path, reason: "\(error)")
     }
     try swapIntoPlace(staging, folder)
+  }
+
+  /// Removes hidden staging or old copies of `folder` that a killed process left behind: those
+  /// not modified for ten minutes (a live refresh takes milliseconds).
+  private func removeAbandonedCopies(of folder: URL) {
+    let manager = FileManager.default
+    let parent = folder.deletingLastPathComponent()
+    let prefix = ".\(folder.lastPathComponent).rigor-"
+    guard let siblings = try? manager.contentsOfDirectory(atPath: parent.path) else { return }
+    for sibling in siblings where sibling.hasPrefix(prefix) {
+      let path = parent.appendingPathComponent(sibling)
+      let modified = (try? manager.attributesOfItem(atPath: path.path)[.modificationDate]) as? Date
+      if let modified, Date().timeIntervalSince(modified) > 600 { try? manager.removeItem(at: path) }
+    }
   }
 
   private func swapIntoPlace(_ staging: URL, _ folder: URL) throws {
@@ -52,7 +67,7 @@ extension ResultStore {
         }
       }
       let old = folder.deletingLastPathComponent().appendingPathComponent(
-        ".\(folder.lastPathComponent).rigor-old-\(getpid())")
+        ".\(folder.lastPathComponent).rigor-old-\(StagingName.unique())")
       try? manager.removeItem(at: old)
       if rename(folder.path, old.path) == 0 {
         defer { try? manager.removeItem(at: old) }
@@ -61,6 +76,20 @@ extension ResultStore {
     }
     throw ResultStoreError.fileSystem(
       operation: "replace", path: folder.path, reason: "other processes kept replacing it")
+  }
+}
+
+/// Unique parts for staging folder names: the process id and a per-process counter, so that
+/// concurrent refreshes in different processes or threads never share a folder.
+private enum StagingName {
+  private static let lock = NSLock()
+  private static var counter = 0
+
+  static func unique() -> String {
+    lock.lock()
+    defer { lock.unlock() }
+    counter += 1
+    return "\(getpid())-\(counter)"
   }
 }
 

@@ -13,7 +13,7 @@ extension ResultStore {
     trailers: [(String, String)] = []
   ) throws -> Registration {
     let reference = try ResultStore.referenceName(for: name)
-    let text = try CommitMessage.format(
+    let text = try ResultCommitMessage.format(
       message, trailers: [("Notebook", notebookPath)] + trailers, kind: .registration)
     return try locked {
       let tree = try repository.writeTree(files: files)
@@ -39,7 +39,7 @@ extension ResultStore {
   public func record(
     _ registration: Registration, files: [String: Data], message: String, trailers: [(String, String)]
   ) throws -> ObjectID {
-    let text = try CommitMessage.format(message, trailers: trailers, kind: .result)
+    let text = try ResultCommitMessage.format(message, trailers: trailers, kind: .result)
     return try locked {
       let tree = try repository.writeTree(files: files)
       return try publish(registration.reference) { tip in
@@ -65,7 +65,7 @@ extension ResultStore {
   /// Returns the reference's final target.
   func compareAndSwap(_ reference: String, next: (_ tip: ObjectID?) throws -> ObjectID?) throws -> ObjectID? {
     let start = Date()
-    var backoff: RetryBackoff?
+    var backoff: ReferenceRetryBackoff?
     while true {
       let tip = try repository.referenceTarget(reference)
       guard let target = try next(tip), target != tip else { return tip }
@@ -79,17 +79,39 @@ extension ResultStore {
         lostRaces += 1
         // EEXISTS with no reference to read back is a name clash (refs/rigor/a vs refs/rigor/a/b),
         // not a race: retrying cannot help.
-        if error.code == -4, try repository.referenceTarget(reference) == nil { throw error }
+        if error.code == -4, try repository.referenceTarget(reference) == nil {
+          throw try clash(with: reference) ?? error
+        }
         if error.code == -14, try removeStaleLocks(for: reference) { continue }
-        if backoff == nil { backoff = RetryBackoff(seed: target.seed) }
+        if backoff == nil { backoff = ReferenceRetryBackoff(seed: target.seed) }
         let elapsed = Date().timeIntervalSince(start)
         if elapsed > contentionTimeout {
           throw ResultStoreError.contention(
             reference: reference, attempts: backoff!.attempts + 1, seconds: elapsed, lastError: error)
         }
         backoff!.pause()
+      } catch let error as GitError {
+        throw try clash(with: reference) ?? error
       }
     }
+  }
+
+  /// A reference whose name makes `reference` impossible (git stores `refs/rigor/a` as a file,
+  /// so `refs/rigor/a/b` cannot exist beside it, and the other way round), as an error.
+  private func clash(with reference: String) throws -> ResultStoreError? {
+    var prefixes: [String] = []
+    var path = reference
+    while let slash = path.lastIndex(of: "/"), path[..<slash].count > ResultStore.referencePrefix.count - 1 {
+      path = String(path[..<slash])
+      prefixes.append(path)
+    }
+    for prefix in prefixes where try repository.referenceTarget(prefix) != nil {
+      return .referenceClash(reference: reference, existing: prefix)
+    }
+    if let below = try repository.references(matching: reference + "/*").first {
+      return .referenceClash(reference: reference, existing: below.name)
+    }
+    return nil
   }
 
   private func ensureReflog(_ reference: String) throws {

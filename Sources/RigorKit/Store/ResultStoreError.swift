@@ -9,6 +9,9 @@ public enum ResultStoreError: Error, Hashable, Sendable, CustomStringConvertible
   /// Other writers kept winning the compare-and-swap (or kept the `.lock` file) until the
   /// store gave up.
   case contention(reference: String, attempts: Int, seconds: Double, lastError: GitError)
+  /// Git cannot store `reference` beside `existing` (one names a folder of the other), e.g.
+  /// notebooks `examples` and `examples/tier2`.
+  case referenceClash(reference: String, existing: String)
   /// The remote refused some references during `push`; the others were pushed.
   case pushRejected(remote: String, rejections: [GitRepository.PushRejection])
   /// Writing the working folder (`Results/NAME/`) failed.
@@ -27,6 +30,9 @@ public enum ResultStoreError: Error, Hashable, Sendable, CustomStringConvertible
         text += "; if no rigor or git process is running, remove \(reference).lock under the .git folder"
       }
       return text
+    case .referenceClash(let reference, let existing):
+      return "cannot record to \(reference): git cannot keep it beside \(existing) (one would be a folder "
+        + "of the other); rename one of the notebooks"
     case .pushRejected(let remote, let rejections):
       let list = rejections.map { "\($0.reference) (\($0.reason))" }.joined(separator: ", ")
       return "\(remote) refused \(list); run `rigor pull \(remote)` to merge its runs, then push again"

@@ -4,6 +4,8 @@ import RigorKit
 // Fills a fresh repository with `prefill` recorded runs, then times the store's operations.
 // Output: one line per operation with the median and the 10th/90th percentiles.
 
+setvbuf(stdout, nil, _IOLBF, 0)
+
 let prefill = CommandLine.arguments.count > 1 ? Int(CommandLine.arguments[1]) ?? 1000 : 1000
 let samples = CommandLine.arguments.count > 2 ? Int(CommandLine.arguments[2]) ?? 200 : 200
 
@@ -67,7 +69,11 @@ let trailers: [(String, String)] = [
 
 var template = Array((NSTemporaryDirectory() + "/rigor-store-bench-XXXXXX").utf8CString)
 let folder = URL(fileURLWithPath: String(cString: mkdtemp(&template)!), isDirectory: true)
-defer { try? FileManager.default.removeItem(at: folder) }
+/// Removes the scratch repository; called before every exit (top-level `defer` does not run).
+func finish() -> Never {
+  try? FileManager.default.removeItem(at: folder)
+  exit(0)
+}
 
 let store = ResultStore(repository: try GitRepository.create(at: folder))
 print("repository: \(folder.path)")
@@ -80,6 +86,26 @@ for run in 0..<prefill {
   _ = try store.record(registration, files: resultFiles(run: run), message: "Run bench \(run)", trailers: trailers)
 }
 print(String(format: "prefill: %.2f s (%.2f ms per run)", Date().timeIntervalSince(fillStart), Date().timeIntervalSince(fillStart) * 1000 / Double(prefill)))
+
+if ProcessInfo.processInfo.environment["STORE_BENCH_PROFILE_READS"] != nil {
+  // Profiling aid: only read the history, so `perf record` sees the read path.
+  let tip = try store.tip(name: "bench")!
+  try measure("history (profiling)", count: 40) { _ in _ = try store.history(name: "bench") }
+  try measure("revwalk only (profiling)", count: 40) { _ in _ = try store.repository.walk(from: [tip]) }
+  finish()
+}
+
+if let mode = ProcessInfo.processInfo.environment["STORE_BENCH_PROFILE_WRITES"] {
+  // Profiling aid: pack (unless mode is "loose"), then only write, so `perf record` sees the
+  // write path.
+  if mode != "loose" { try store.repository.packLooseObjects() }
+  // On ext4 without a journal, creating files is slow for ~30 s after many were deleted (the
+  // inode allocator skips recently freed inodes); this lets that pass.
+  let settle = Double(ProcessInfo.processInfo.environment["STORE_BENCH_SETTLE"] ?? "0") ?? 0
+  if settle > 0 { usleep(UInt32(settle * 1_000_000)) }
+  try measureWrites("\(mode), profiling", firstRun: prefill)
+  finish()
+}
 
 func measureWrites(_ label: String, firstRun: Int) throws {
   var registrations: [Registration] = []
@@ -112,23 +138,28 @@ func measureWrites(_ label: String, firstRun: Int) throws {
   report("record one result, fast-forward (\(label))", fastForwardWall, cpu: fastForwardCPU)
 }
 
+/// Reads through a freshly opened store each time, as one `rigor log`/`show` process would:
+/// libgit2's object cache starts empty (the OS page cache stays warm).
 func measureReads(_ label: String) throws {
+  func fresh() throws -> ResultStore { ResultStore(repository: try GitRepository.open(at: folder)) }
   let tip = try store.tip(name: "bench")!
   let count = try store.repository.walk(from: [tip]).count
+  let results = try store.history(name: "bench").filter { $0.kind == .result }.count
+  try measure("open repository (\(label))", count: 20) { _ in _ = try fresh() }
   try measure("revwalk only, \(count) commits (\(label))", count: 20) { _ in
-    _ = try store.repository.walk(from: [tip])
+    _ = try fresh().repository.walk(from: [tip])
   }
-  try measure("history, all \(count) commits (\(label))", count: 20) { _ in
-    _ = try store.history(name: "bench")
+  try measure("history, \(count) commits, \(results) results (\(label))", count: 20) { _ in
+    _ = try fresh().history(name: "bench")
   }
   try measure("history --limit 50 (\(label))", count: 20) { _ in
-    _ = try store.history(name: "bench", limit: 50)
+    _ = try fresh().history(name: "bench", limit: 50)
   }
   try measure("latest result + its result.json (\(label))", count: 20) { _ in
-    _ = try store.latestResult(name: "bench")?.readFile("result.json")
+    _ = try fresh().latestResult(name: "bench")?.readFile("result.json")
   }
-  try measure("result.json of 200 results (\(label))", count: 20) { _ in
-    for run in try store.history(name: "bench", limit: 400) where run.kind == .result {
+  try measure("result.json of the newest 200 results (\(label))", count: 20) { _ in
+    for run in try fresh().history(name: "bench", limit: 400) where run.kind == .result {
       _ = try run.readFile("result.json")
     }
   }
@@ -165,3 +196,4 @@ for run in 0..<200 {
 }
 if !autoPacks.isEmpty { report("packIfNeeded when it packed (200 more runs)", autoPacks, cpu: autoPackCPU) }
 print("lost races: \(store.lostRaces)")
+finish()

@@ -21,29 +21,41 @@ public struct CommitTrailer: Hashable, Sendable, Codable {
   /// Rigor parses trailers itself instead of using `git_message_trailers`, which stops at the
   /// first line starting with `---` and so misses trailers after a Markdown rule in a body.
   public static func parse(message: String) -> [CommitTrailer] {
-    var lines = message.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-    while let last = lines.last, last.trimmingWhitespace().isEmpty { lines.removeLast() }
-    var block: [String] = []
-    while let last = lines.last, !last.trimmingWhitespace().isEmpty {
-      block.insert(last, at: 0)
-      lines.removeLast()
-    }
+    // Work on bytes: history parses thousands of messages, and String lines cost allocations.
+    let bytes = Array(message.utf8)
+    var end = bytes.count
+    while end > 0, isBlank(bytes[end - 1]) { end -= 1 }
+    let lines = bytes[0..<end].split(separator: newline, omittingEmptySubsequences: false)
+    var first = lines.count
+    while first > 0, !lines[first - 1].allSatisfy(isBlank) { first -= 1 }
     // A message of one paragraph is a subject, never a trailer block.
-    guard !lines.isEmpty else { return [] }
+    guard first > 0 else { return [] }
     var trailers: [CommitTrailer] = []
-    for line in block {
-      if let first = line.unicodeScalars.first, first == " " || first == "\t" {
+    for line in lines[first...] {
+      if line.first == space || line.first == tab {
         guard !trailers.isEmpty else { return [] }
-        trailers[trailers.count - 1].value += " " + line.trimmingWhitespace()
+        trailers[trailers.count - 1].value += " " + text(line).trimmingWhitespace()
         continue
       }
-      guard let colon = line.firstIndex(of: ":") else { return [] }
-      let key = String(line[..<colon])
+      guard let colon = line.firstIndex(of: UInt8(ascii: ":")) else { return [] }
+      let key = text(line[line.startIndex..<colon])
       guard isValidKey(key) else { return [] }
-      trailers.append(
-        CommitTrailer(key: key, value: String(line[line.index(after: colon)...]).trimmingWhitespace()))
+      trailers.append(CommitTrailer(key: key, value: text(line[(colon + 1)...]).trimmingWhitespace()))
     }
     return trailers
+  }
+
+  private static let newline = UInt8(ascii: "\n")
+  private static let space = UInt8(ascii: " ")
+  private static let tab = UInt8(ascii: "\t")
+  private static let carriageReturn = UInt8(ascii: "\r")
+
+  private static func isBlank(_ byte: UInt8) -> Bool {
+    byte == newline || byte == space || byte == tab || byte == carriageReturn
+  }
+
+  private static func text(_ bytes: ArraySlice<UInt8>) -> String {
+    String(decoding: bytes, as: UTF8.self)
   }
 }
 

@@ -29,11 +29,11 @@ extension GitRepository {
   /// Paths are checked first: no empty, `.` or `..` components, no `.git`, and no path that is
   /// both a file and a folder. All files are regular (mode 100644).
   public func writeTree(files: [String: Data]) throws -> ObjectID {
-    let root = try TreeNode.build(files)
+    let root = try GitTreeLayout.build(files)
     return try write(root, path: "")
   }
 
-  private func write(_ folder: TreeNode, path: String) throws -> ObjectID {
+  private func write(_ folder: GitTreeLayout, path: String) throws -> ObjectID {
     var builderHandle: OpaquePointer?
     try GitError.check(git_treebuilder_new(&builderHandle, handle, nil), "start a tree for '\(path)'")
     let builder = GitPointer(builderHandle!) { git_treebuilder_free($0) }

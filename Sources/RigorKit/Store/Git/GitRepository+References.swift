@@ -14,22 +14,23 @@ extension GitRepository {
   /// Moves `name` to `target` only if it still points to `expected` (compare-and-swap); with
   /// `expected == nil`, creates it only if it does not exist.
   ///
+  /// Both checks happen under the reference's lock. (Creation passes the all-zero id as the
+  /// expected value, which libgit2 reads as "must not exist" under the lock; its own
+  /// `force = 0` check runs before taking the lock, so two creators racing could both pass it
+  /// and the second would silently overwrite the first and everything built on it.)
+  ///
   /// A lost race throws a `GitError` whose `isLostRace` is true: `GIT_EMODIFIED` (the value
-  /// changed), `GIT_EEXISTS` (created meanwhile) or `GIT_ELOCKED` (another writer holds the
-  /// `.lock` file, or a killed one left it).
+  /// changed, or the reference appeared), `GIT_EEXISTS`, or `GIT_ELOCKED` (another writer holds
+  /// the `.lock` file, or a killed one left it).
   public func updateReference(
     _ name: String, to target: ObjectID, expecting expected: ObjectID?, logMessage: String
   ) throws {
     var newOID = target.oid
+    var oldOID = expected?.oid ?? git_oid()
     var reference: OpaquePointer?
-    let result: Int32
-    if let expected {
-      var oldOID = expected.oid
-      result = git_reference_create_matching(&reference, handle, name, &newOID, 1, &oldOID, logMessage)
-    } else {
-      result = git_reference_create(&reference, handle, name, &newOID, 0, logMessage)
-    }
-    try GitError.check(result, "move \(name) to \(target.shortDescription)")
+    try GitError.check(
+      git_reference_create_matching(&reference, handle, name, &newOID, 1, &oldOID, logMessage),
+      "move \(name) to \(target.shortDescription)")
     git_reference_free(reference)
   }
 

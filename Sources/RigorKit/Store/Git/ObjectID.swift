@@ -2,12 +2,32 @@ import CLibGit2
 
 /// A git object id (SHA-1), printed as 40 lowercase hex digits.
 public struct ObjectID: Hashable, Comparable, Sendable, Codable, CustomStringConvertible {
+  // Stored inline (no heap allocation): history walks create thousands of ids.
+  private var high: UInt64
+  private var middle: UInt64
+  private var low: UInt32
+
   /// The 20 raw bytes.
-  public let bytes: [UInt8]
+  public var bytes: [UInt8] {
+    var copy = self
+    return withUnsafeBytes(of: &copy.high) { Array($0) } + withUnsafeBytes(of: &copy.middle) { Array($0) }
+      + withUnsafeBytes(of: &copy.low) { Array($0) }
+  }
 
   init(_ oid: git_oid) {
     var copy = oid
-    bytes = withUnsafeBytes(of: &copy.id) { Array($0) }
+    (high, middle, low) = withUnsafeBytes(of: &copy.id) { raw in
+      (raw.loadUnaligned(fromByteOffset: 0, as: UInt64.self), raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self),
+       raw.loadUnaligned(fromByteOffset: 16, as: UInt32.self))
+    }
+  }
+
+  private init(bytes: [UInt8]) {
+    var oid = git_oid()
+    withUnsafeMutableBytes(of: &oid.id) { raw in
+      for (index, byte) in bytes.enumerated() { raw[index] = byte }
+    }
+    self.init(oid)
   }
 
   init(_ pointer: UnsafePointer<git_oid>) {
@@ -29,27 +49,31 @@ public struct ObjectID: Hashable, Comparable, Sendable, Codable, CustomStringCon
       out.append(high << 4 | low)
       index += 2
     }
-    bytes = out
+    self.init(bytes: out)
   }
 
   /// The libgit2 form, for passing back into C.
   var oid: git_oid {
     var oid = git_oid()
     withUnsafeMutableBytes(of: &oid.id) { raw in
-      for (index, byte) in bytes.enumerated() { raw[index] = byte }
+      raw.storeBytes(of: high, toByteOffset: 0, as: UInt64.self)
+      raw.storeBytes(of: middle, toByteOffset: 8, as: UInt64.self)
+      raw.storeBytes(of: low, toByteOffset: 16, as: UInt32.self)
     }
     return oid
   }
 
   public var description: String {
-    let digits: [UInt8] = Array("0123456789abcdef".utf8)
-    var text = [UInt8]()
-    text.reserveCapacity(40)
-    for byte in bytes {
-      text.append(digits[Int(byte >> 4)])
-      text.append(digits[Int(byte & 0x0f)])
+    var copy = oid
+    return withUnsafeBytes(of: &copy.id) { raw in
+      String(unsafeUninitializedCapacity: 40) { text in
+        for (index, byte) in raw.enumerated() {
+          text[2 * index] = ObjectID.hexDigit(byte >> 4)
+          text[2 * index + 1] = ObjectID.hexDigit(byte & 0x0f)
+        }
+        return 40
+      }
     }
-    return String(decoding: text, as: UTF8.self)
   }
 
   /// The first 7 hex digits, as `git log --oneline` prints.
@@ -72,6 +96,10 @@ public struct ObjectID: Hashable, Comparable, Sendable, Codable, CustomStringCon
   public func encode(to encoder: Encoder) throws {
     var container = encoder.singleValueContainer()
     try container.encode(description)
+  }
+
+  private static func hexDigit(_ value: UInt8) -> UInt8 {
+    value < 10 ? UInt8(ascii: "0") + value : UInt8(ascii: "a") + value - 10
   }
 
   private static func nibble(_ character: UInt8) -> UInt8? {

@@ -1,5 +1,5 @@
 /// Formats a Rigor commit message: the caller's subject and body, then a trailer block.
-enum CommitMessage {
+enum ResultCommitMessage {
   /// The trailer naming what a commit records; written by the store, never by callers.
   static let kindKey = "Rigor-Kind"
 

@@ -6,7 +6,7 @@ import Interp
 /// Jitter keeps writers that lost together from colliding again in lockstep; it comes from a
 /// SplitMix64 seeded by the caller (Rigor uses the commit id being published, which differs
 /// between writers), so no system randomness is involved.
-struct RetryBackoff {
+struct ReferenceRetryBackoff {
   private var generator: SplitMix64
   private(set) var attempts = 0
 

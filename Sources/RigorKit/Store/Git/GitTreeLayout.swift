@@ -2,17 +2,17 @@ import CLibGit2
 import Foundation
 
 /// A folder of a tree being built in memory from a flat `[path: content]` map.
-struct TreeNode {
+struct GitTreeLayout {
   enum Child {
     case file(Data)
-    case folder(TreeNode)
+    case folder(GitTreeLayout)
   }
 
   var children: [String: Child] = [:]
 
   /// Groups `files` into nested folders, rejecting paths git could not store or check out.
-  static func build(_ files: [String: Data]) throws -> TreeNode {
-    var root = TreeNode()
+  static func build(_ files: [String: Data]) throws -> GitTreeLayout {
+    var root = GitTreeLayout()
     // Sorted so the same conflict is reported whatever the dictionary order.
     for (path, data) in files.sorted(by: { $0.key < $1.key }) {
       let components = try validComponents(of: path)
@@ -28,9 +28,9 @@ struct TreeNode {
       children[name] = .file(data)
       return
     }
-    var folder: TreeNode
+    var folder: GitTreeLayout
     switch children[name] {
-    case nil: folder = TreeNode()
+    case nil: folder = GitTreeLayout()
     case .folder(let existing): folder = existing
     case .file: throw conflict(fullPath)
     }
