@@ -8,10 +8,11 @@ struct DiffCommand: RigorSubcommand {
   @Argument(help: "The earlier result or source commit.") var revisionA: String
   @Argument(help: "The later one (default: the notebook's newest result).") var revisionB: String?
   @Option(help: "The notebook NAME or file.") var notebook: String?
+  @OptionGroup var repository: RepositoryOption
   @OptionGroup var common: CommonOptions
 
   func execute(_ console: Console) throws -> ExitStatus {
-    let (_, store) = try ResultHistory.openHere(name: notebook)
+    let (_, store) = try ResultHistory.openHere(repository)
     let name = notebook.map { Notebook.name(forRepositoryPath: $0) }
     let locator = ResultLocator(store: store)
     let a = try locator.locate(revisionA, notebook: name)

@@ -12,3 +12,11 @@ public struct CommonOptions: ParsableArguments {
 
   public init() {}
 }
+
+/// `--repo PATH`: the repository to read results from (default: the one around the current folder).
+public struct RepositoryOption: ParsableArguments {
+  @Option(name: .customLong("repo"), help: "The repository (default: the one containing the current folder).")
+  public var path: String?
+
+  public init() {}
+}

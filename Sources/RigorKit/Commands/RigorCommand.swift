@@ -14,7 +14,8 @@ public struct RigorCommand: ParsableCommand {
     version: rigorVersion,
     subcommands: [
       RunCommand.self, CheckCommand.self, AuditCommand.self, LogCommand.self, ShowCommand.self,
-      DiffCommand.self, VerifyCommand.self, RenderCommand.self,
+      DiffCommand.self, VerifyCommand.self, RenderCommand.self, PushCommand.self,
+      PullCommand.self,
     ])
 
   public init() {}
@@ -45,6 +46,18 @@ public enum RigorCLI {
     } catch let failure as CommandFailure {
       console.err("error: \(failure.message)")
       return failure.status.rawValue
+    } catch let error as GitError {
+      console.err("error: the result store failed: \(error)")
+      return ExitStatus.storeFailed.rawValue
+    } catch let error as ResultStoreError {
+      console.err("error: the result store failed: \(error)")
+      return ExitStatus.storeFailed.rawValue
+    } catch let error as ToolchainError {
+      console.err("error: \(error)")
+      return ExitStatus.compileError.rawValue
+    } catch let error as ExecutionError {
+      console.err("error: running the seeds failed: \(error)")
+      return ExitStatus.stepFailed.rawValue
     } catch {
       let code = RigorCommand.exitCode(for: error)
       let message = RigorCommand.fullMessage(for: error)

@@ -8,10 +8,11 @@ struct ShowCommand: RigorSubcommand {
   @Argument(help: "A result commit or a source commit (default: the notebook's newest result).")
   var revision: String?
   @Option(help: "The notebook NAME or file.") var notebook: String?
+  @OptionGroup var repository: RepositoryOption
   @OptionGroup var common: CommonOptions
 
   func execute(_ console: Console) throws -> ExitStatus {
-    let (_, store) = try ResultHistory.openHere(name: notebook)
+    let (_, store) = try ResultHistory.openHere(repository)
     let name = notebook.map { Notebook.name(forRepositoryPath: $0) }
     let (_, document) = try ResultLocator(store: store).locate(revision, notebook: name)
     if common.format == .json {

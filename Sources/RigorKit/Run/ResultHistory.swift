@@ -17,8 +17,8 @@ struct ResultHistory {
   }
 
   /// Opens the repository around the current folder, for commands that take only a revision.
-  static func openHere(name: String?) throws -> (Workspace, ResultStore) {
-    let here = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+  static func openHere(_ option: RepositoryOption) throws -> (Workspace, ResultStore) {
+    let here = URL(fileURLWithPath: option.path ?? FileManager.default.currentDirectoryPath)
     let workspace = try Workspace.locate(notebook: here.appendingPathComponent("."), needsStore: true, initialize: false)
     guard let store = workspace.store else { throw CommandFailure(.storeFailed, "no result store") }
     return (workspace, store)
