@@ -3,7 +3,9 @@ import Foundation
 /// Glue between a run's outcomes and the judge: builds the evidence TIERS.md reads and turns
 /// judgements into the document's claim objects.
 enum ClaimJudging {
-  static func evidence(seeds: [Int], outcomes: [SeedOutcome]) -> [SeedEvidence] {
+  static func evidence(seeds: [Int], outcomes: [SeedOutcome], hasSteps: Bool = true) -> [SeedEvidence] {
+    // A notebook with no steps runs no process: every seed trivially finishes, recording nothing.
+    guard hasSteps else { return seeds.map { SeedEvidence(seed: $0, status: .ok) } }
     let bySeed = Dictionary(outcomes.map { ($0.seed, $0) }, uniquingKeysWith: { a, _ in a })
     return seeds.map { seed in
       guard let outcome = bySeed[seed] else { return SeedEvidence(seed: seed, status: .failed) }

@@ -91,7 +91,7 @@ struct NotebookSession {
     document.sandbox = options.sandbox
     let ledger = try Ledger(store: workspace.store, name: name)
     document.claims = ClaimJudging.judge(
-      valid.claims, seeds: ClaimJudging.evidence(seeds: document.seeds, outcomes: outcomes),
+      valid.claims, seeds: ClaimJudging.evidence(seeds: document.seeds, outcomes: outcomes, hasSteps: !notebook.steps.isEmpty),
       recorded: registration != nil,
       registration: registration.map { RunEvidence.Registration(commit: $0.commit.description, ref: reference) },
       earlierVerdicts: { ledger.verdicts(claimHash: $0, parameters: valid.parameters) })
@@ -119,9 +119,7 @@ struct NotebookSession {
   ) throws -> [ClaimDocument] {
     let blob = try GitRepository.blobID(for: Data(valid.notebook.text.utf8)).description
     let ledger = try Ledger(store: store, name: name)
-    guard let recorded = ledger.documents.first(where: {
-      $0.notebookBlob == blob && ($0.parameters ?? [:]) == valid.parameters
-    }) else {
+    guard let recorded = ledger.newestDocument(notebookBlob: blob, parameters: valid.parameters) else {
       return valid.claims.map { claim in
         ClaimDocument(
           id: claim.id, tier: 1, verdict: "unchecked",
@@ -132,11 +130,10 @@ struct NotebookSession {
     document.resultCommit = recorded.resultCommit
     document.seeds = recorded.seeds
     document.metrics = recorded.metrics
-    let earlier = ledger.documents.filter { $0.resultCommit != recorded.resultCommit }
     return ClaimJudging.judge(
       valid.claims, seeds: ClaimJudging.evidence(from: recorded), recorded: true, registration: nil,
       earlierVerdicts: { hash in
-        Ledger(documents: earlier).verdicts(claimHash: hash, parameters: valid.parameters)
+        ledger.verdicts(claimHash: hash, parameters: valid.parameters, excluding: recorded.resultCommit)
       })
   }
 

@@ -42,7 +42,10 @@ struct ResultRecorder {
         files["\(base)/steps/\(step.index).txt"] = Data(text.utf8)
       }
       for file in outcome.files {
-        let source = URL(fileURLWithPath: file.path)
+        // Runtime paths are relative to the seed's output folder (figures/NAME.svg).
+        let source = file.path.hasPrefix("/")
+          ? URL(fileURLWithPath: file.path)
+          : seedFolder.appendingPathComponent("seeds/\(outcome.seed)").appendingPathComponent(file.path)
         let folder = file.kind == .figure ? "figures" : "artifacts"
         let path = "\(base)/\(folder)/\(source.lastPathComponent)"
         if let data = try? Data(contentsOf: source) {
@@ -55,8 +58,9 @@ struct ResultRecorder {
     let verdicts = document.claims.map { "\($0.id): \($0.tier.map { "tier \($0)" } ?? "refuted") \($0.verdict)" }
     let message = "rigor: \(name) \(document.status.rawValue), seeds \(SeedList.describe(document.seeds))\n\n"
       + (verdicts.isEmpty ? "No claims." : verdicts.joined(separator: "\n"))
+    let ledger = Ledger.trailers(claims: document.claims, parameters: document.parameters ?? [:])
     let commit = try store.record(
-      registration, files: files, message: message, trailers: try trailers(for: notebook))
+      registration, files: files, message: message, trailers: try trailers(for: notebook) + ledger)
     try store.refreshWorkingFolder(
       name: name, from: commit,
       into: workspace.root.appendingPathComponent("Results").appendingPathComponent(name))

@@ -136,3 +136,38 @@ import Testing
     }
   }
 }
+
+/// The ledger check reads earlier runs' verdicts from the result commits' trailers.
+@Suite(.serialized) struct LedgerCheckTests {
+  @Test func earlierDifferentVerdictMarksTheClaimUnstable() throws {
+    let repo = try ScratchRepository()
+    let path = try repo.notebook("metric", RunCommandTests.metricNotebook)
+    let few = try #require(try repo.rigor(["run", path, "--seeds", "3", "--format", "json"]).documents().first)
+    #expect(few.claims.first?.verdict == "inconclusive")
+    let full = try #require(try repo.rigor(["run", path, "--format", "json"]).documents().first)
+    #expect(full.claims.first?.verdict == "supported")
+    #expect(full.claims.first?.reasons.contains { $0.hasPrefix("unstable: ") } == true)
+    let trailers = try repo.git(["log", "-1", "--format=%(trailers:key=Rigor-Claim,valueonly)", "refs/rigor/metric"]).output
+    #expect(trailers.contains(" supported"))
+  }
+
+  @Test func differentParametersAreNotComparedByTheLedger() throws {
+    let repo = try ScratchRepository()
+    let path = try repo.notebook("metric", RunCommandTests.metricNotebook)
+    _ = repo.rigor(["run", path, "--seeds", "3", "--param", "offset=5"])
+    let full = try #require(try repo.rigor(["run", path, "--format", "json"]).documents().first)
+    #expect(full.claims.first?.reasons.contains { $0.hasPrefix("unstable: ") } == false)
+  }
+
+  @Test func checkJudgesFromTheNewestResultOfTheSameText() throws {
+    let repo = try ScratchRepository()
+    let path = try repo.notebook("metric", RunCommandTests.metricNotebook)
+    let unchecked = try #require(try repo.rigor(["check", path, "--format", "json"]).documents().first)
+    #expect(unchecked.claims.first?.verdict == "unchecked")
+    let run = try #require(try repo.rigor(["run", path, "--format", "json"]).documents().first)
+    let checked = try #require(try repo.rigor(["check", path, "--format", "json"]).documents().first)
+    #expect(checked.claims.first?.verdict == "supported")
+    #expect(checked.resultCommit == run.resultCommit)
+    #expect(checked.steps.map(\.code) == ["let value = Double(seed) + params.offset\nprint(\"value\", value)\n", "record(\"value\", value)\n"])
+  }
+}

@@ -148,4 +148,32 @@ import Testing
     #expect(run.status == 3)
     #expect(try run.documents().first?.errors.first?.message.contains("no such parameter") == true)
   }
+
+  @Test func figuresAndArtifactsAreRecordedInTheResultTree() throws {
+    let repo = try ScratchRepository()
+    let path = try repo.notebook("figures", """
+      ```swift
+      figure("curve", Plot.line(y: [3.0, 2.0, 1.5], title: "loss"))
+      artifact("notes.txt", "seed \\(seed)")
+      ```
+      """)
+    let run = repo.rigor(["run", path, "--format", "json", "--seeds", "1"])
+    #expect(run.status == 0, "\(run.stderr)")
+    let commit = try #require(try run.documents().first?.resultCommit)
+    let tree = try repo.git(["ls-tree", "-r", "--name-only", commit]).output
+    #expect(tree.contains("seeds/0/figures/curve.svg"))
+    #expect(tree.contains("seeds/0/artifacts/notes.txt"))
+    #expect(try repo.git(["show", "\(commit):seeds/0/artifacts/notes.txt"]).output == "seed 0")
+    #expect(try repo.git(["show", "\(commit):report.html"]).output.contains("<svg"))
+  }
+
+  @Test func notebookWithoutStepsJudgesClaimsWithoutFailedSeeds() throws {
+    let repo = try ScratchRepository()
+    let path = try repo.notebook("words", "# Words\n\n```claim\nid: words-only\nsays: It works.\n```\n")
+    let run = repo.rigor(["run", path, "--format", "json"])
+    #expect(run.status == 0, "\(run.stderr)")
+    let claim = try #require(try run.documents().first?.claims.first)
+    #expect(claim.tier == 1 && claim.verdict == "unchecked")
+    #expect(!claim.reasons.contains { $0.contains("failed") })
+  }
 }
