@@ -12,10 +12,8 @@ struct TextReport {
     lines.append("\(document.notebook): \(status)"
       + (document.seeds.isEmpty ? "" : ", seeds \(SeedList.describe(document.seeds))")
       + (document.resultCommit.map { ", recorded \($0.prefix(12)) on \(document.resultsRef)" } ?? ""))
-    for error in document.errors {
-      let location = "\(error.file):\(error.line):\(error.column)"
-      let seed = error.seed.map { " [seed \($0)]" } ?? ""
-      lines.append("\(location): \(console.colored("error", 31)): \(error.message)\(seed)")
+    if !document.errors.isEmpty {
+      lines.append("  \(document.errors.count) error(s), listed on standard error")
     }
     if !document.runs.isEmpty {
       for step in document.steps {

@@ -141,11 +141,12 @@ struct NotebookSession {
     notebook.steps.last(where: { $0.line <= diagnostic.location.line })?.index
   }
 
-  /// Diagnostics go to stderr in every format, so editors and people see them with JSON too.
+  /// Diagnostics go to stderr in every format as `FILE:LINE:COLUMN: error:` lines that editors
+  /// jump to; the summary on stdout counts them.
   private func printErrors(_ document: RunDocument) {
-    guard options.format == .json else { return }
     for error in document.errors {
-      console.err("\(error.file):\(error.line):\(error.column): error: \(error.message)")
+      let seed = error.seed.map { " [seed \($0)]" } ?? ""
+      console.err("\(error.file):\(error.line):\(error.column): \(console.colored("error", 31)): \(error.message)\(seed)")
     }
   }
 

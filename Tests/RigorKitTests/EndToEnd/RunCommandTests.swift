@@ -176,4 +176,44 @@ import Testing
     #expect(claim.tier == 1 && claim.verdict == "unchecked")
     #expect(!claim.reasons.contains { $0.contains("failed") })
   }
+
+  @Test func badFilesAreInvalidNotebooksAtLineOne() throws {
+    let repo = try ScratchRepository()
+    let binary = repo.root.appendingPathComponent("Notebooks/binary.md")
+    try Data([0x23, 0x00, 0xFF, 0x01]).write(to: binary)
+    let latin1 = repo.root.appendingPathComponent("Notebooks/latin1.md")
+    try Data([0x63, 0x61, 0x66, 0xE9, 0x0A]).write(to: latin1)
+    let folder = repo.root.appendingPathComponent("Notebooks").path
+    for (path, words) in [(binary.path, "binary"), (latin1.path, "UTF-8"), (folder, "directory"), (folder + "/missing.md", "no such file")] {
+      let run = repo.rigor(["run", path, "--no-commit"])
+      #expect(run.status == 3, "\(path)")
+      #expect(run.stderr.contains(":1:1: error:") && run.stderr.contains(words), "\(run.stderr)")
+    }
+    let empty = try repo.notebook("empty", "")
+    #expect(repo.rigor(["run", empty, "--no-commit"]).status == 0)
+  }
+
+  @Test func outsideAGitRepositoryRunStopsUnlessInit() throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("rigor-nogit-\(UUID().uuidString.prefix(8))")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let path = folder.appendingPathComponent("n.md").path
+    try "# Words\n\n```claim\nid: a\nsays: b\n```\n".write(toFile: path, atomically: true, encoding: .utf8)
+    let repo = try ScratchRepository()
+    let refused = repo.rigor(["run", path])
+    #expect(refused.status == 6)
+    #expect(refused.stderr.contains("--init"))
+    #expect(repo.rigor(["run", path, "--init"]).status == 0)
+    #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent(".git").path))
+  }
+
+  @Test func minTierFailsTheRunWhenAClaimIsBelowIt() throws {
+    let repo = try ScratchRepository()
+    let path = try repo.notebook("words", "# Words\n\n```claim\nid: words-only\nsays: It works.\n```\n")
+    let run = repo.rigor(["run", path, "--no-commit", "--min-tier", "2"])
+    #expect(run.status == 1)
+    #expect(run.stderr.contains("below --min-tier 2"))
+    #expect(repo.rigor(["run", path, "--no-commit", "--min-tier", "1"]).status == 0)
+    #expect(repo.rigor(["run", path, "--min-tier", "9"]).status == 2)
+  }
 }
