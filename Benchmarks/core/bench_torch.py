@@ -7,7 +7,7 @@ import time
 import torch
 
 
-def sae(steps=200, repeats=5):
+def sae(steps=200, repeats=3):
     d, latents, batch, l1 = 64, 512, 1024, 0.3
     g = torch.Generator().manual_seed(0)
     batches = [torch.randn(batch, d, generator=g) for _ in range(8)]
