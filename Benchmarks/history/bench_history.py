@@ -216,8 +216,9 @@ def dvc_part(scratch):
   first = git_out(repo, "rev-parse", prefix + "e0")
   last = git_out(repo, "rev-parse", prefix + f"e{DVC_EXPERIMENTS - 1}")
   shown = json.loads(run(["dvc", "exp", "show", "--json"], repo).stdout)
-  count = sum(len(entry.get("experiments") or []) for entry in shown)
-  print(f"dvc: `dvc exp show --json` lists {count} experiments on the baseline")
+  revs = [rev for entry in shown for exp in (entry.get("experiments") or []) for rev in exp["revs"]]
+  complete = sum(1 for rev in revs if rev.get("error") is None and (rev.get("data") or {}).get("metrics"))
+  print(f"dvc: `dvc exp show --json` lists {len(revs)} experiments, {complete} with metrics and no error")
   cache = os.path.join(repo, ".dvc", "tmp", "exps", "cache")
   rows = [
     ("dvc --version (process floor)", ["dvc", "--version"], repo, None),
