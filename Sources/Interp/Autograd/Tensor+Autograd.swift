@@ -155,18 +155,29 @@ extension Tensor {
       self = detached() + other.detached()
       return
     }
+    if other.shape == shape && other.isContiguous {
+      let dst = storage.pointer + offset
+      let src = UnsafePointer(other.basePointer)
+      Parallel.forEachChunk(count) { range in
+        for i in range { dst[i] += src[i] }
+      }
+      return
+    }
     let loop = StridedLoop(shape: shape, strides: [strides, Tensor.broadcastStrides(other, to: shape)])
     let n = loop.innerCount
     let inner = loop.innerStride(1)
     let dst = storage.pointer
     let src = UnsafePointer(other.storage.pointer)
-    loop.forEachRun(offset, other.offset) { d, s in
-      let dp = dst + d
-      let sp = src + s
-      if inner == 1 {
-        for i in 0..<n { dp[i] += sp[i] }
-      } else {
-        for i in 0..<n { dp[i] += sp[i * inner] }
+    let (base, otherBase) = (offset, other.offset)
+    Parallel.forEachChunk(loop.outerCount, elementsPerItem: n) { runs in
+      loop.forEachRun(runs, base, otherBase, 0) { d, s, _ in
+        let dp = dst + d
+        let sp = src + s
+        if inner == 1 {
+          for i in 0..<n { dp[i] += sp[i] }
+        } else {
+          for i in 0..<n { dp[i] += sp[i * inner] }
+        }
       }
     }
   }

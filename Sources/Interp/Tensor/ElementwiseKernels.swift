@@ -95,7 +95,9 @@ extension Tensor {
     if a.shape == b.shape && a.isContiguous && b.isContiguous {
       let x = pa + a.offset
       let y = pb + b.offset
-      for i in 0..<n { po[i] = K.apply(x[i], y[i]) }
+      Parallel.forEachChunk(n) { range in
+        for i in range { po[i] = K.apply(x[i], y[i]) }
+      }
       return out
     }
     let loop = StridedLoop(
@@ -104,7 +106,8 @@ extension Tensor {
     let m = loop.innerCount
     let ia = loop.innerStride(1)
     let ib = loop.innerStride(2)
-    loop.forEachRun(0, a.offset, b.offset) { o, xo, yo in
+    Parallel.forEachChunk(loop.outerCount, elementsPerItem: m) { runs in
+    loop.forEachRun(runs, 0, a.offset, b.offset) { o, xo, yo in
       let op = po + o
       let x = pa + xo
       let y = pb + yo
@@ -120,6 +123,7 @@ extension Tensor {
         for i in 0..<m { op[i] = K.apply(x[i * ia], y[i * ib]) }
       }
     }
+    }
     return out
   }
 
@@ -130,7 +134,9 @@ extension Tensor {
     let n = out.count
     let x = UnsafePointer(dense.basePointer)
     let po = out.storage.pointer
-    for i in 0..<n { po[i] = K.apply(x[i]) }
+    Parallel.forEachChunk(n) { range in
+      for i in range { po[i] = K.apply(x[i]) }
+    }
     return out
   }
 }

@@ -46,15 +46,27 @@ struct StridedLoop {
   /// Inner-run stride of operand `k`.
   func innerStride(_ k: Int) -> Int { strides[k][shape.count - 1] }
 
+  /// Number of inner runs (product of all but the last coalesced axis).
+  var outerCount: Int { shape.dropLast().reduce(1, *) }
+
   /// Calls `body(o0, o1)` with each run's starting offsets for two operands.
   @inline(__always)
   func forEachRun(_ base0: Int, _ base1: Int, _ body: (Int, Int) -> Void) {
-    forEachRun(base0, base1, 0) { a, b, _ in body(a, b) }
+    forEachRun(0..<outerCount, base0, base1, 0) { a, b, _ in body(a, b) }
   }
 
   /// Calls `body(o0, o1, o2)` with each run's starting offsets for three operands.
   @inline(__always)
   func forEachRun(_ base0: Int, _ base1: Int, _ base2: Int, _ body: (Int, Int, Int) -> Void) {
+    forEachRun(0..<outerCount, base0, base1, base2, body)
+  }
+
+  /// Like ``forEachRun(_:_:_:_:)`` for the runs whose row-major outer index is in `runs`.
+  @inline(__always)
+  func forEachRun(
+    _ runs: Range<Int>, _ base0: Int, _ base1: Int, _ base2: Int, _ body: (Int, Int, Int) -> Void
+  ) {
+    if runs.isEmpty { return }
     let outerRank = shape.count - 1
     if outerRank == 0 {
       body(base0, base1, base2)
@@ -67,9 +79,20 @@ struct StridedLoop {
     var o0 = base0
     var o1 = base1
     var o2 = base2
-    while true {
+    var rest = runs.lowerBound
+    var axis = outerRank - 1
+    while axis >= 0 {
+      let c = rest % shape[axis]
+      rest /= shape[axis]
+      counter[axis] = c
+      o0 += c * s0[axis]
+      o1 += c * s1[axis]
+      o2 += c * s2[axis]
+      axis -= 1
+    }
+    for _ in runs {
       body(o0, o1, o2)
-      var axis = outerRank - 1
+      axis = outerRank - 1
       while axis >= 0 {
         counter[axis] += 1
         o0 += s0[axis]
@@ -82,7 +105,6 @@ struct StridedLoop {
         counter[axis] = 0
         axis -= 1
       }
-      if axis < 0 { return }
     }
   }
 }

@@ -55,4 +55,10 @@ extension Tensor {
     for i in 0..<out.count { p[i] = low + width * rng.nextFloat() }
     return out
   }
+
+  /// Returns the large buffers kept for reuse to the system.
+  ///
+  /// Freed tensor buffers of 64 KiB or more are cached (up to 512 MiB) because training
+  /// loops allocate the same sizes every step; call this after a phase that used much memory.
+  public static func releaseCachedBuffers() { StoragePool.shared.drain() }
 }

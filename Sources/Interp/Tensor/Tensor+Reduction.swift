@@ -127,7 +127,8 @@ extension Tensor {
     let src = UnsafePointer(x.basePointer)
     let dst = out.storage.pointer
     if inner == 1 {
-      for o in 0..<outer {
+      Parallel.forEachChunk(outer, elementsPerItem: n) { rows in
+      for o in rows {
         let row = src + o * n
         switch kind {
         case .sum: dst[o] = sumContiguous(row, n)
@@ -141,22 +142,28 @@ extension Tensor {
           dst[o] = m
         }
       }
+      }
       return out
     }
-    for o in 0..<outer {
-      let block = src + o * n * inner
-      let target = dst + o * inner
-      if n == 0 {
-        target.update(repeating: kind == .sum ? 0 : (kind == .max ? -.infinity : .infinity), count: inner)
-        continue
-      }
-      target.update(from: block, count: inner)
-      for j in 1..<Swift.max(n, 1) {
-        let row = block + j * inner
-        switch kind {
-        case .sum: for i in 0..<inner { target[i] += row[i] }
-        case .max: for i in 0..<inner where row[i] > target[i] || row[i].isNaN { target[i] = row[i] }
-        case .min: for i in 0..<inner where row[i] < target[i] || row[i].isNaN { target[i] = row[i] }
+    // Columns are independent, so they may be split across threads; each column is still
+    // reduced in row order.
+    Parallel.forEachChunk(inner, elementsPerItem: outer * n) { columns in
+      let width = columns.count
+      for o in 0..<outer {
+        let block = src + o * n * inner + columns.lowerBound
+        let target = dst + o * inner + columns.lowerBound
+        if n == 0 {
+          target.update(repeating: kind == .sum ? 0 : (kind == .max ? -.infinity : .infinity), count: width)
+          continue
+        }
+        target.update(from: block, count: width)
+        for j in 1..<Swift.max(n, 1) {
+          let row = block + j * inner
+          switch kind {
+          case .sum: for i in 0..<width { target[i] += row[i] }
+          case .max: for i in 0..<width where row[i] > target[i] || row[i].isNaN { target[i] = row[i] }
+          case .min: for i in 0..<width where row[i] < target[i] || row[i].isNaN { target[i] = row[i] }
+          }
         }
       }
     }

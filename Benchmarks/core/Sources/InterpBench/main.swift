@@ -2,12 +2,18 @@
 //
 //   InterpBench sgemm [n] [repeats]  – best-of-N GFLOP/s of Tensor.matmul on n×n
 //   InterpBench sae [steps] [repeats] – ms/step of SAE training through autograd + Adam
+//   InterpBench profile [repeats]     – per-operation times on the SAE shapes
 import Foundation
 import Interp
 
-func now() -> Double {
+func now() -> Double { clock(CLOCK_MONOTONIC) }
+
+/// CPU time of the whole process (all threads); less sensitive than wall time to other jobs.
+func cpuNow() -> Double { clock(CLOCK_PROCESS_CPUTIME_ID) }
+
+func clock(_ id: clockid_t) -> Double {
   var ts = timespec()
-  clock_gettime(CLOCK_MONOTONIC, &ts)
+  clock_gettime(id, &ts)
   return Double(ts.tv_sec) + Double(ts.tv_nsec) * 1e-9
 }
 
@@ -53,13 +59,17 @@ func sae(steps: Int, repeats: Int) {
   }
   for i in 0..<10 { step(i) }
   var best = Double.infinity
+  var bestCPU = Double.infinity
   for _ in 0..<repeats {
     let start = now()
+    let startCPU = cpuNow()
     for i in 0..<steps { step(i) }
     best = min(best, now() - start)
+    bestCPU = min(bestCPU, cpuNow() - startCPU)
   }
   let ms = best / Double(steps) * 1000
-  print(#"{"impl": "interp", "bench": "sae", "steps": \#(steps), "ms_per_step": \#(ms), "final_loss": \#(lastLoss)}"#)
+  let cpuMs = bestCPU / Double(steps) * 1000
+  print(#"{"impl": "interp", "bench": "sae", "steps": \#(steps), "ms_per_step": \#(ms), "cpu_ms_per_step": \#(cpuMs), "final_loss": \#(lastLoss)}"#)
 }
 
 let args = CommandLine.arguments
@@ -69,7 +79,43 @@ let second = args.count > 3 ? Int(args[3]) : nil
 switch mode {
 case "sgemm": sgemm(n: first ?? 1024, repeats: second ?? 10)
 case "sae": sae(steps: first ?? 200, repeats: second ?? 3)
+case "profile": profile(repeats: first ?? 50)
 default:
   sgemm(n: 1024, repeats: 10)
   sae(steps: 200, repeats: 3)
+}
+
+/// Per-operation timings on the SAE shapes (best of `repeats`), to see where a step goes.
+func profile(repeats: Int) {
+  var rng = Xoshiro256(seed: 0)
+  let x = Tensor.randn([1024, 64], using: &rng)
+  let w = Tensor.randn([64, 512], using: &rng) * 0.1
+  let b = Tensor.zeros([512])
+  let wd = Tensor.randn([512, 64], using: &rng) * 0.1
+  let pre = x.matmul(w, adding: b)
+  let f = pre.relu()
+  let d = Tensor.randn([1024, 64], using: &rng)
+  func time(_ name: String, _ body: () -> Tensor) {
+    _ = body()
+    var best = Double.infinity
+    for _ in 0..<repeats {
+      let start = now()
+      let r = body()
+      best = min(best, now() - start)
+      precondition(r.count > 0)
+    }
+    print(#"{"impl": "interp", "bench": "op", "op": "\#(name)", "ms": \#(best * 1000)}"#)
+  }
+  time("x@W") { x.matmul(w) }
+  time("x@W+b") { x.matmul(w, adding: b) }
+  time("relu") { pre.relu() }
+  time("abs") { f.abs() }
+  time("abs.sum(1)") { f.abs().sum(axis: 1) }
+  time("f@Wd") { f.matmul(wd) }
+  time("d@Wd.T") { d.matmul(wd.mT) }
+  time("f.T@d") { f.mT.matmul(d) }
+  time("x.T@pre") { x.mT.matmul(pre) }
+  time("add") { pre + f }
+  time("mul") { pre * f }
+  time("sum(0)") { pre.sum(axis: 0) }
 }

@@ -1,0 +1,36 @@
+"""Best-of-rounds summary of Benchmarks/core results as a Markdown table."""
+import json
+import sys
+
+
+def main(path, threads):
+    best = {}
+    for line in open(path):
+        line = line.strip()
+        if not line.startswith("{"):
+            continue
+        r = json.loads(line)
+        key = (r["impl"], r["bench"])
+        value = r["gflops"] if r["bench"] == "sgemm" else r["ms_per_step"]
+        better = (lambda a, b: a > b) if r["bench"] == "sgemm" else (lambda a, b: a < b)
+        if key not in best or better(value, best[key]):
+            best[key] = value
+    print(f"\n| threads={threads} | sgemm 1024 (GFLOP/s) | SAE step (ms) |")
+    print("|---|---|---|")
+    for impl in ["interp", "numpy", "numpy-pooled", "torch"]:
+        g = best.get((impl, "sgemm"))
+        s = best.get((impl, "sae"))
+        if g is None and s is None:
+            continue
+        print(f"| {impl} | {'' if g is None else f'{g:.1f}'} | {'' if s is None else f'{s:.2f}'} |")
+    interp = best.get(("interp", "sae"))
+    for other in ["numpy", "numpy-pooled", "torch"]:
+        if interp and best.get((other, "sae")):
+            print(f"\n{other} / interp SAE time: {best[(other, 'sae')] / interp:.2f}x", end="")
+    if best.get(("interp", "sgemm")) and best.get(("numpy", "sgemm")):
+        print(f"\ninterp / numpy sgemm: {best[('interp', 'sgemm')] / best[('numpy', 'sgemm')]:.2f}x")
+    print()
+
+
+if __name__ == "__main__":
+    main(sys.argv[1], sys.argv[2] if len(sys.argv) > 2 else "?")

@@ -1,0 +1,26 @@
+/// An ordered set of named parameter tensors (a leaf module such as `embed` or `ln1`).
+///
+/// Names follow TransformerLens (`W_E`, `W_pos`, `w`, `b`, `W_U`, `b_U`) so that state
+/// dictionaries read like TransformerLens ones (`"embed.W_E"`, `"blocks.0.ln1.w"`).
+public final class TransformerWeights: Module {
+  public let localParameters: [(name: String, tensor: Tensor)]
+
+  init(_ tensors: [(String, Tensor)]) {
+    localParameters = tensors.map { ($0.0, $0.1.requiringGrad()) }
+  }
+
+  /// The parameter called `name`.
+  public subscript(_ name: String) -> Tensor {
+    guard let entry = localParameters.first(where: { $0.name == name }) else {
+      preconditionFailure("TransformerWeights: no parameter '\(name)'; have \(localParameters.map(\.name))")
+    }
+    return entry.tensor
+  }
+}
+
+extension Tensor {
+  /// Normal initialisation with standard deviation `1/√fanIn`.
+  static func scaledNormal(_ shape: [Int], fanIn: Int, using rng: inout Xoshiro256) -> Tensor {
+    randn(shape, std: 1 / Float(fanIn).squareRoot(), using: &rng)
+  }
+}
