@@ -10,7 +10,10 @@ extension ClaimParser {
       var message = "invalid YAML in claim: \(problem)"
       if let context { message += " (\(context.text))" }
       if let hint = Self.quoteHint(yaml: yaml, line: mark.line) { message += "; \(hint)" }
-      return Diagnostic(message, at: locationOf(mark))
+      // Yams reports "end of stream" one line past the text; point at the block's last line.
+      let lastLine = max(1, yaml.split(separator: "\n", omittingEmptySubsequences: false).count - (yaml.hasSuffix("\n") ? 1 : 0))
+      let line = min(mark.line, lastLine)
+      return Diagnostic(message, at: locationOf(line: line, column: line == mark.line ? mark.column : 1))
     case let .duplicatedKeysInMapping(duplicates, context):
       let name = duplicates.first ?? "?"
       let (line, column) = Self.secondOccurrence(of: name, in: yaml)
