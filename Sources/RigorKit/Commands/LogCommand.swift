@@ -67,11 +67,14 @@ struct LogEntry: Codable {
     case sourceDirty = "source_dirty"
   }
 
+  /// One formatter for every entry: creating one costs about 0.25 ms.
+  nonisolated(unsafe) static let dateFormatter = ISO8601DateFormatter()
+
   init(run: RecordedRun, metric: String?) throws {
     commit = run.commit.description
     sourceCommit = run.trailer("Source-Commit").flatMap { $0 == "none" ? nil : $0 }
     sourceDirty = run.trailer("Source-Dirty").map { $0 == "true" }
-    date = ISO8601DateFormatter().string(from: run.date)
+    date = Self.dateFormatter.string(from: run.date)
     if run.isInterrupted {
       kind = "interrupted"
       status = "interrupted"

@@ -11,7 +11,7 @@ enum EnvironmentCapture {
       swiftVersion: toolchain.map(swiftVersion) ?? "not compiled (no steps)",
       os: operatingSystem(), cpu: cpuModel(), cores: ProcessInfo.processInfo.activeProcessorCount,
       blas: openblas_get_config().map { String(cString: $0) } ?? "unknown",
-      blasThreadsPerSeed: blasThreads, interpTree: sourceIdentity(root.appendingPathComponent("Sources/Interp")),
+      blasThreadsPerSeed: blasThreads, interpTree: cachedSourceIdentity(root.appendingPathComponent("Sources/Interp"), toolchain: toolchain),
       packages: resolvedPackages(root), jobs: jobs, wallSeconds: wallSeconds,
       startedAt: ISO8601DateFormatter().string(from: startedAt))
   }
@@ -45,6 +45,19 @@ enum EnvironmentCapture {
     let line = info.split(separator: "\n").first { $0.hasPrefix("model name") }
     return line.flatMap { $0.split(separator: ":", maxSplits: 1).last }
       .map { $0.trimmingCharacters(in: .whitespaces) } ?? "unknown"
+  }
+
+  /// `sourceIdentity`, remembered per library build: the notebook libraries are rebuilt whenever
+  /// these sources change, so the toolchain fingerprint stands for them.
+  static func cachedSourceIdentity(_ folder: URL, toolchain: InterpToolchain?) -> String? {
+    guard let toolchain else { return sourceIdentity(folder) }
+    let cache = BuildCache.standard().folder.appendingPathComponent(
+      "interp-source-\(ContentKey([toolchain.fingerprint, folder.path]).hex.prefix(16)).txt")
+    if let text = try? String(contentsOf: cache, encoding: .utf8), !text.isEmpty { return text }
+    guard let identity = sourceIdentity(folder) else { return nil }
+    try? FileManager.default.createDirectory(at: cache.deletingLastPathComponent(), withIntermediateDirectories: true)
+    try? identity.write(to: cache, atomically: true, encoding: .utf8)
+    return identity
   }
 
   /// A content id of the core's sources: the git blob ids of every file, hashed together.

@@ -63,7 +63,7 @@ struct NotebookSession {
 
     // 3. Sandbox, registration, seeds.
     if options.sandbox, !notebook.steps.isEmpty {
-      let sandbox = Sandbox.probe()
+      let sandbox = SandboxCheck.probe()
       if !sandbox.isUsable {
         throw CommandFailure(
           .noSandbox,

@@ -8,7 +8,8 @@ import Foundation
 struct ResultLocator {
   var store: ResultStore
 
-  func locate(_ revision: String?, notebook name: String?) throws -> (RecordedRun, RunDocument) {
+  /// The result's document, and its recorded run when the history was walked to find it.
+  func locate(_ revision: String?, notebook name: String?) throws -> (RecordedRun?, RunDocument) {
     let names = try name.map { [$0] } ?? store.notebooks().map(\.name)
     guard let revision else {
       guard let name else {
@@ -23,7 +24,14 @@ struct ResultLocator {
     do { id = try store.resolve(revision) } catch {
       throw CommandFailure(.usage, "cannot resolve `\(revision)`: \(error)")
     }
-    if let found = try newest(in: names, where: { $0.commit == id }) { return found }
+    // A result commit names itself: read it directly instead of walking every history.
+    if let data = try store.readFile("result.json", in: id),
+      var document = try? JSONOutput.decode(RunDocument.self, from: data),
+      names.contains(Notebook.name(forRepositoryPath: document.notebook))
+    {
+      document.resultCommit = id.description
+      return (nil, document)
+    }
     if let found = try newest(in: names, where: { $0.trailer("Source-Commit") == id.description }) {
       return found
     }
@@ -33,7 +41,7 @@ struct ResultLocator {
         + (name.map { " for \($0)" } ?? ""))
   }
 
-  private func newest(in names: [String], where matches: (RecordedRun) -> Bool) throws -> (RecordedRun, RunDocument)? {
+  private func newest(in names: [String], where matches: (RecordedRun) -> Bool) throws -> (RecordedRun?, RunDocument)? {
     var best: (RecordedRun, RunDocument)?
     for name in names {
       for run in try store.history(name: name) where run.kind == .result && matches(run) {
@@ -43,6 +51,6 @@ struct ResultLocator {
         break
       }
     }
-    return best
+    return best.map { ($0.0, $0.1) }
   }
 }
