@@ -31,8 +31,11 @@ import Testing
       let delay = Double(rng.next() % 1000) / 1000 * span * 1.05
       if try repo.runAndKill(after: delay, cache: cold ? "cache-cold-\(index)" : "cache") { killed += 1 }
 
+      // A compiler still there half a second after the kill outlived its parent; seeds get two
+      // seconds to die with their sandbox.
+      let compilers = repo.orphans(after: 0.5).filter { KilledRunRepository.isCompiler($0.command) }
+      for pid in compilers.map(\.pid) { kill(pid, SIGKILL) }
       let left = repo.orphans(after: 2)
-      let compilers = left.filter { KilledRunRepository.isCompiler($0.command) }
       let seeds = left.filter { !KilledRunRepository.isCompiler($0.command) }
       // Seeds run under bubblewrap with --die-with-parent: nothing may survive the runner.
       #expect(seeds.isEmpty, "kill \(index) after \(delay) s left \(seeds.map(\.command))")

@@ -57,10 +57,10 @@ struct MarkdownFuzzer {
       // Work on a window so inputs stay small; keep the start sometimes for front matter.
       if lines.count > 30 {
         let start = chance(40) ? 0 : next(lines.count - 10)
-        lines = Array(lines[start..<min(lines.count, start + 5 + next(20))])
+        lines = Array(lines[start..<min(lines.count, start + 4 + next(14))])
       }
     } else {
-      lines = (0..<(1 + next(15))).map { _ in fragment() }
+      lines = (0..<(1 + next(10))).map { _ in fragment() }
     }
     for _ in 0..<(1 + next(6)) { mutate(&lines) }
     return join(lines)
@@ -96,7 +96,7 @@ struct MarkdownFuzzer {
     case 8:
       // A very long line, now and then.
       let unit = pick(["a", "`", "*", "[", "> ", "- ", "é", "x y ", "😀"])
-      lines.insert(String(repeating: unit, count: 100 + next(chance(5) ? 4000 : 400)), at: at)
+      lines.insert(String(repeating: unit, count: 60 + next(chance(5) ? 3000 : 240)), at: at)
     case 9:
       // Deep nesting of quotes and lists, with a fence inside now and then.
       let unit = pick(["> ", "- ", "1. ", ">", "* > ", "  - "])
