@@ -27,8 +27,9 @@ for r in range(repeats):
     mask = torch.triu(torch.ones(3, 3, dtype=torch.bool), 1)
     def forward():
         r = W_E[x] + W_pos[None]
-        h = r[:, None]
-        q = h @ W_Q + b_Q[:, None]; k = h @ W_K + b_K[:, None]; v = h @ W_V + b_V[:, None]
+        def proj(W, b):  # all heads in one product, as the Swift side does
+            return (r @ W.permute(1, 0, 2).reshape(d, H * dh) + b.reshape(-1)).reshape(len(x), 3, H, dh).transpose(1, 2)
+        q, k, v = proj(W_Q, b_Q), proj(W_K, b_K), proj(W_V, b_V)
         s = (q @ k.transpose(-1, -2) / dh ** 0.5).masked_fill(mask, float("-inf")).softmax(-1)
         z = (s @ v).transpose(1, 2).reshape(len(x), 3, H * dh)
         r = r + z @ W_O.reshape(H * dh, d) + b_O
