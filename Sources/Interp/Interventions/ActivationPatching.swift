@@ -13,8 +13,12 @@ public enum ActivationPatching {
   public typealias Metric = (_ logits: Tensor) -> Double
 
   /// Mean over the batch of `logit[correct] − logit[incorrect]` at the last position.
+  ///
+  /// Token lists shorter than the batch are reused cyclically (one pair for a whole batch);
+  /// empty lists or logits that are not `[batch, pos, vocab]` give NaN.
   public static func logitDifference(correct: [Int], incorrect: [Int]) -> Metric {
     { logits in
+      guard !correct.isEmpty, !incorrect.isEmpty, logits.rank == 3 else { return .nan }
       let last = HookedTransformer.lastPosition(logits)
       var total = 0.0
       for b in 0..<last.shape[0] {

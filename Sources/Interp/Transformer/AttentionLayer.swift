@@ -33,12 +33,14 @@ public final class AttentionLayer: Module {
   /// Attention output `[batch, pos, d_model]` for the residual input `x` `[batch, pos, d_model]`.
   func forward(_ x: Tensor, layer: Int, runner: HookRunner?) throws -> Tensor {
     let (heads, headDim) = (W_Q.shape[0], W_Q.shape[2])
-    let t = x.shape[1]
-    let input = x.unsqueezed(1)
+    let (batch, t, d) = (x.shape[0], x.shape[1], x.shape[2])
     // Hooks see TransformerLens's [batch, pos, head, d_head]; the products use [batch, head, pos, d_head].
+    // All heads are projected by one [batch, pos, d] × [d, head·d_head] product: a product per
+    // head and example would broadcast the weights over the batch, forward and backward.
     func project(_ w: Tensor, _ b: Tensor, _ point: HookPoint) throws -> Tensor {
-      let value = input.matmul(w) + b.unsqueezed(1)
-      return try runner.apply(point, value.permuted([0, 2, 1, 3])).permuted([0, 2, 1, 3])
+      let weight = w.permuted([1, 0, 2]).reshaped([d, heads * headDim])
+      let value = x.matmul(weight, adding: b.reshaped([heads * headDim])).reshaped([batch, t, heads, headDim])
+      return try runner.apply(point, value).permuted([0, 2, 1, 3])
     }
     let q = try project(W_Q, b_Q, .attnQ(layer))
     let k = try project(W_K, b_K, .attnK(layer))
@@ -48,7 +50,7 @@ public final class AttentionLayer: Module {
     scores = try runner.apply(.attnScores(layer), scores)
     let pattern = try runner.apply(.attnPattern(layer), scores.softmax(axis: -1))
     let z = try runner.apply(.attnZ(layer), pattern.matmul(v).permuted([0, 2, 1, 3]))  // [b, pos, head, d_head]
-    let flat = z.contiguous().reshaped([x.shape[0], t, heads * headDim])
+    let flat = z.contiguous().reshaped([batch, t, heads * headDim])
     let output = flat.matmul(W_O.reshaped([heads * headDim, W_O.shape[2]]), adding: b_O)
     let resultPoint = HookPoint.attnResult(layer)
     guard let runner, runner.wants(resultPoint) else { return output }

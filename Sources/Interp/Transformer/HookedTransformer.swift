@@ -50,10 +50,10 @@ public final class HookedTransformer: Module {
     return result
   }
 
-  public var W_E: Tensor { embed["W_E"] }
-  public var W_pos: Tensor { posEmbed["W_pos"] }
-  public var W_U: Tensor { unembed["W_U"] }
-  public var b_U: Tensor { unembed["b_U"] }
+  public var W_E: Tensor { embed.required("W_E") }
+  public var W_pos: Tensor { posEmbed.required("W_pos") }
+  public var W_U: Tensor { unembed.required("W_U") }
+  public var b_U: Tensor { unembed.required("b_U") }
 
   /// Every hook point of this model, in forward order.
   public var hookPoints: [HookPoint] {

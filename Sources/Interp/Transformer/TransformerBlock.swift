@@ -48,6 +48,6 @@ public final class TransformerBlock: Module {
     -> Tensor
   {
     let normalized = try runner.apply(point, x.layerNorm())
-    return normalized * weights["w"] + weights["b"]
+    return normalized * weights.required("w") + weights.required("b")
   }
 }

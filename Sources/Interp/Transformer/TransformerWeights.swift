@@ -9,12 +9,17 @@ public final class TransformerWeights: Module {
     localParameters = tensors.map { ($0.0, $0.1.requiringGrad()) }
   }
 
-  /// The parameter called `name`.
-  public subscript(_ name: String) -> Tensor {
-    guard let entry = localParameters.first(where: { $0.name == name }) else {
+  /// The parameter called `name`, or `nil` when this group has none.
+  public subscript(_ name: String) -> Tensor? {
+    localParameters.first(where: { $0.name == name })?.tensor
+  }
+
+  /// A parameter the model itself created under `name` (so it is always present).
+  func required(_ name: String) -> Tensor {
+    guard let tensor = self[name] else {
       preconditionFailure("TransformerWeights: no parameter '\(name)'; have \(localParameters.map(\.name))")
     }
-    return entry.tensor
+    return tensor
   }
 }
 
