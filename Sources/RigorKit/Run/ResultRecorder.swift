@@ -60,7 +60,7 @@ struct ResultRecorder {
       + (verdicts.isEmpty ? "No claims." : verdicts.joined(separator: "\n"))
     let ledger = Ledger.trailers(claims: document.claims, parameters: document.parameters ?? [:])
     let commit = try store.record(
-      registration, files: files, message: message, trailers: try trailers(for: notebook) + ledger)
+      registration, files: files, message: message, trailers: try trailers(for: notebook) + ledger + ResultSummaryTrailers.trailers(for: document))
     try store.refreshWorkingFolder(
       name: name, from: commit,
       into: workspace.root.appendingPathComponent("Results").appendingPathComponent(name))
