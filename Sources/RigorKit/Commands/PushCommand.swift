@@ -45,6 +45,7 @@ struct PullCommand: RigorSubcommand {
     let (_, store) = try ResultHistory.openHere(repository)
     let url = RemoteAddress.resolve(remote, in: store)
     let outcomes = try store.pull(from: url, names: notebook.map { [Notebook.name(forRepositoryPath: $0)] })
+    _ = try? store.packIfNeeded()  // a pull can bring thousands of loose objects at once
     let report = SharingReport(
       remote: remote,
       pulled: outcomes.map { name, outcome in

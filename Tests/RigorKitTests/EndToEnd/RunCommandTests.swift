@@ -217,3 +217,27 @@ import Testing
     #expect(repo.rigor(["run", path, "--min-tier", "9"]).status == 2)
   }
 }
+
+/// `rigor audit` on real prose of this repository.
+@Suite struct AuditCommandTests {
+  static let repositoryRoot = URL(fileURLWithPath: #filePath)
+    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+  @Test func readmeAndQuickstartProseAreNotFlaggedButTheBlogPostIs() throws {
+    let repo = try ScratchRepository()
+    let files = ["README.md", "Notebooks/quickstart.md", "Notebooks/examples/pontification.md"]
+      .map { Self.repositoryRoot.appendingPathComponent($0).path }
+    let run = repo.rigor(["audit", "--format", "json"] + files)
+    #expect(run.status == 0)
+    let document = try JSONDecoder().decode(AuditDocument.self, from: Data(run.stdout.utf8))
+    #expect(document.flags.filter { !$0.file.hasSuffix("pontification.md") }.isEmpty, "\(document.flags)")
+    #expect(document.flags.filter { $0.file.hasSuffix("pontification.md") }.count == 8)
+  }
+
+  @Test func aSentenceWithACueIsFlaggedAtItsLine() throws {
+    let repo = try ScratchRepository()
+    let path = try repo.notebook("post", "# Post\n\nWe ran it.\nThis proves that head 2.3 is the induction head.\n")
+    let run = repo.rigor(["audit", path])
+    #expect(run.stdout.contains("post.md:4:"))
+  }
+}
