@@ -18,7 +18,9 @@ public struct StepCompiler: Sendable {
   public static let languageFlags = ["-g", "-swift-version", "5", "-diagnostic-style", "llvm"]
 
   var arguments: [String] {
-    let lib = toolchain.libraryFolder.path
+    // The real folder, not a symlink to it (`.build/release` is one): the sandbox binds real
+    // folders only, so an rpath through a symlink under /tmp would not resolve inside it.
+    let lib = toolchain.libraryFolder.resolvingSymlinksInPath().path
     return Self.languageFlags + [
       "-module-name", "RigorNotebook",
       "-I", toolchain.libraryFolder.appendingPathComponent("Modules").path,
