@@ -53,27 +53,8 @@ struct ProseSource {
     return result
   }
 
-  /// The text with a leading YAML block (`---` … `---` or `...`) replaced by empty lines,
-  /// so cmark neither sees it as prose nor shifts the lines after it.
+  /// The text with a leading YAML block replaced by empty lines (see `FrontMatterBlock`).
   static func blankingFrontMatter(_ text: String) -> String {
-    var lines = text.utf8.split(separator: 10, omittingEmptySubsequences: false).map {
-      String(decoding: $0, as: UTF8.self)
-    }
-    guard let first = lines.first, Self.trimmed(first) == "---" else { return text }
-    guard
-      let close = lines.indices.dropFirst().first(where: {
-        ["---", "..."].contains(Self.trimmed(lines[$0]))
-      })
-    else { return text }
-    for index in 0...close { lines[index] = "" }
-    return lines.joined(separator: "\n")
-  }
-
-  private static func trimmed(_ line: String) -> String {
-    var scalars = Substring(line).unicodeScalars
-    while let last = scalars.last, last == " " || last == "\t" || last == "\r" {
-      scalars.removeLast()
-    }
-    return String(scalars)
+    FrontMatterBlock(text).blankedText ?? text
   }
 }

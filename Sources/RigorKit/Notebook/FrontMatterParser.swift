@@ -17,37 +17,19 @@ struct FrontMatterParser {
 
   func split(text: String, path: String, diagnostics: inout [Diagnostic]) -> (FrontMatter, String) {
     var frontMatter = FrontMatter()
-    // Split on the scalar "\n": splitting Characters would miss CRLF files, where "\r\n" is a
-    // single Character; the "\r" stays at the end of each line.
-    let lines = text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false)
-      .map(Substring.init)
-    guard let first = lines.first, isDelimiter(first, allowDots: false) else {
-      return (frontMatter, text)
-    }
-    guard let closing = lines.indices.dropFirst().first(where: { isDelimiter(lines[$0], allowDots: true) })
-    else {
+    let block = FrontMatterBlock(text)
+    if block.isUnclosed {
       diagnostics.append(
         Diagnostic(
           "front matter opened here is never closed (expected a line with `---`)",
           at: SourceLocation(file: path, line: 1, column: 1)))
+    }
+    guard let closing = block.closing, let yaml = block.yaml, let body = block.blankedText else {
       return (frontMatter, text)
     }
-    let yaml = lines[1..<closing].joined(separator: "\n")
     frontMatter.bodyStartLine = closing + 2
     read(yaml: yaml, firstLine: 2, path: path, into: &frontMatter, diagnostics: &diagnostics)
-    // cmark (like YAML) also ends a line at a lone CR; keep one blank line per line it counts.
-    let loneReturns = lines[...closing].reduce(0) { count, line in
-      count + line.unicodeScalars.dropLast(line.hasSuffix("\r") ? 1 : 0).filter { $0 == "\r" }.count
-    }
-    let blank = Array(repeating: "", count: closing + 1 + loneReturns)
-    let body = (blank + lines[(closing + 1)...].map(String.init)).joined(separator: "\n")
     return (frontMatter, body)
-  }
-
-  private func isDelimiter(_ line: Substring, allowDots: Bool) -> Bool {
-    let bare = line.hasSuffix("\r") ? line.dropLast() : line
-    let trimmed = bare.trimmingCharacters(in: .whitespaces)
-    return (trimmed == "---" || (allowDots && trimmed == "...")) && !bare.hasPrefix(" ")
   }
 
   private func read(

@@ -11,8 +11,6 @@ public struct RunOptions: Sendable {
   public var memoryLimitBytes: Int?
   public var initializeRepository = false
   public var format: OutputFormat = .text
-  /// For `verify --fresh-seeds`: seeds never used before for this notebook.
-  public var freshSeeds = false
 
   public init() {}
 }
