@@ -52,6 +52,43 @@ import Testing
     print(json.dumps(out))
     """
 
+  @Test func adamOnLongParametersMatchesNumpyInVectorAndTailLanes() throws {
+    // 19 elements: two eight-lane blocks and a scalar tail of three.
+    let p0: [Float] = (0..<19).map { Float($0) * 0.25 - 2 }
+    let grads: [[Float]] = (1...3).map { t in (0..<19).map { i in Float((i * 7 + t * 3) % 11) * 0.1 - 0.5 } }
+    let input: [String: Any] = ["p0": p0, "grads": grads, "clip": [[1]]]
+    let json = String(decoding: try JSONSerialization.data(withJSONObject: input), as: UTF8.self)
+    let ref = try JSONSerialization.jsonObject(with: Data(try S.python(numpyRules, input: json).utf8)) as! [String: Any]
+    func floats(_ key: String) -> [Float] { (ref[key] as! [Double]).map { Float($0) } }
+    let adam = run({ Adam(parameters: $0, learningRate: 0.01, weightDecay: 0.05) }, p0: p0, grads: grads)
+    #expect(S.allClose(adam, floats("adam"), rtol: 1e-5, atol: 1e-6))
+    let adamW = run({ AdamW(parameters: $0, learningRate: 0.01, weightDecay: 0.5) }, p0: p0, grads: grads)
+    #expect(S.allClose(adamW, floats("adamw"), rtol: 1e-5, atol: 1e-6))
+  }
+
+  @Test func adamVectorLanesComputeExactlyWhatTheScalarTailComputes() {
+    let kernel = AdamKernel(
+      beta1: 0.9, beta2: 0.98, epsilon: 1e-8, l2: 0.01, shrink: 0.999, stepSize: 0.003, correction2Root: 0.2)
+    let n = 24
+    func state(_ seed: Float) -> [Float] { (0..<n).map { Float($0) * seed - 1.3 } }
+    var (p1, m1, v1) = (state(0.11), state(0.013), state(0.02).map { $0 * $0 })
+    var (p2, m2, v2) = (p1, m1, v1)
+    let g = state(0.07)
+    kernel.apply(p: &p1, m: &m1, v: &v1, g: g, count: n)
+    for i in 0..<n {
+      p2.withUnsafeMutableBufferPointer { p in
+        m2.withUnsafeMutableBufferPointer { m in
+          v2.withUnsafeMutableBufferPointer { v in
+            g.withUnsafeBufferPointer { gp in
+              kernel.apply(p: p.baseAddress! + i, m: m.baseAddress! + i, v: v.baseAddress! + i, g: gp.baseAddress! + i, count: 1)
+            }
+          }
+        }
+      }
+    }
+    #expect(p1 == p2 && m1 == m2 && v1 == v2)
+  }
+
   @Test func updatesMatchPyTorchRulesComputedInNumpy() throws {
     let p0: [Float] = [0.5, -1.0, 2.0]
     let grads: [[Float]] = [[0.1, -0.2, 0.3], [0.05, 0.4, -0.1], [-0.3, 0.1, 0.2]]

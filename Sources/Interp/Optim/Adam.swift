@@ -91,23 +91,13 @@ struct AdamState {
       let m = firstMoments[index]!.pointer
       let v = secondMoments[index]!.pointer
       let g = UnsafePointer(gradTensor.basePointer)
-      let (b1, b2, eps) = (beta1, beta2, epsilon)
       // Bias corrections folded into the step size and the denominator, as PyTorch does.
-      let correction1 = 1 - Foundation.pow(Double(b1), t)
-      let correction2Root = Float((1 - Foundation.pow(Double(b2), t)).squareRoot())
-      let stepSize = Float(Double(learningRate) / correction1)
-      let l2 = decoupled ? 0 : weightDecay
-      let shrink = decoupled ? 1 - learningRate * weightDecay : 1
-      parameter.withParameterPointer { p in
-        for i in 0..<n {
-          let gi = g[i] + l2 * p[i]
-          let mi = b1 * m[i] + (1 - b1) * gi
-          let vi = b2 * v[i] + (1 - b2) * gi * gi
-          m[i] = mi
-          v[i] = vi
-          p[i] = p[i] * shrink - stepSize * mi / (vi.squareRoot() / correction2Root + eps)
-        }
-      }
+      let correction1 = 1 - Foundation.pow(Double(beta1), t)
+      let kernel = AdamKernel(
+        beta1: beta1, beta2: beta2, epsilon: epsilon, l2: decoupled ? 0 : weightDecay,
+        shrink: decoupled ? 1 - learningRate * weightDecay : 1, stepSize: Float(Double(learningRate) / correction1),
+        correction2Root: Float((1 - Foundation.pow(Double(beta2), t)).squareRoot()))
+      parameter.withParameterPointer { p in kernel.apply(p: p, m: m, v: v, g: g, count: n) }
     }
   }
 }

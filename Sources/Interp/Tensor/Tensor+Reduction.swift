@@ -109,11 +109,23 @@ extension Tensor {
 
   /// Reduces sorted, unique `axes` of `x` without recording gradients.
   static func reduce(_ x: Tensor, axes: [Int], keepDims: Bool, kind: ReductionKind) -> Tensor {
-    var current = x.contiguous()
+    if axes.isEmpty { return x.clone() }
+    // Adjacent reduced axes of a contiguous tensor are one axis: reducing them in one pass
+    // saves a pass and an intermediate (a bias gradient over [batch, pos, d] reads once).
+    var merged: [Int] = []
+    var mergedAxes: [Int] = []
+    for axis in x.shape.indices {
+      if axes.contains(axis), axis > 0, axes.contains(axis - 1) {
+        merged[merged.count - 1] *= x.shape[axis]
+      } else {
+        if axes.contains(axis) { mergedAxes.append(merged.count) }
+        merged.append(x.shape[axis])
+      }
+    }
+    var current = x.contiguous().reshaped(merged)
     // Reduce from the last axis so earlier axis numbers stay valid.
-    for a in axes.reversed() { current = reduceAxis(current, a, kind: kind) }
-    if axes.isEmpty { current = current.clone() }
-    return keepDims ? current : current.reshaped(reducedShape(x.shape, axes))
+    for a in mergedAxes.reversed() { current = reduceAxis(current, a, kind: kind) }
+    return current.reshaped(keepDims ? keptShape(x.shape, axes) : reducedShape(x.shape, axes))
   }
 
   /// Reduces one axis of a contiguous tensor, keeping it as size 1.
