@@ -13,8 +13,8 @@ struct ProseDocument {
   var claimIDs: Set<String> = []
 
   init(_ source: ProseSource) {
-    guard let tree = ProseMarkdownTree(source.markdown) else { return }
-    typealias T = ProseMarkdownTree
+    let tree = MarkdownDocument(source.markdown)
+    typealias T = MarkdownDocument
     var current: ProseBlock?
     var openLinks: [(start: Int, destination: String)] = []
     var maskDepth = 0
