@@ -73,6 +73,12 @@ import Testing
     #expect(j.says("all 2 earlier recorded runs of this claim with these parameters were also supported"))
   }
 
+  @Test func oneEarlierRunWithTheSameVerdictIsReportedInTheSingular() {
+    let j = F.judge(F.tierFour, F.run(F.strong, earlier: [.supported]))
+    #expect(j.tier == 4)
+    #expect(j.says("the 1 earlier recorded run of this claim with these parameters was also supported"))
+  }
+
   @Test func anEarlierDifferentVerdictIsUnstableAndHeldAtThree() {
     let j = F.judge(F.tierFour, F.run(F.strong, earlier: [.supported, .inconclusive]))
     #expect(j.tier == 3 && j.verdict == .supported)

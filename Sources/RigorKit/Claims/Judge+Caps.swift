@@ -40,10 +40,13 @@ extension Judge {
   static func ledgerCheck(verdict: Verdict, evidence: RunEvidence) -> (passes: Bool, text: String) {
     let earlier = evidence.earlierVerdicts
     guard earlier.contains(where: { $0 != verdict }) else {
-      let text =
-        earlier.isEmpty
-        ? "no earlier recorded run of this claim with these parameters"
-        : "all \(ReasonFormat.count(earlier.count, "earlier recorded run")) of this claim with these parameters were also \(verdict.rawValue)"
+      let text: String
+      switch earlier.count {
+      case 0: text = "no earlier recorded run of this claim with these parameters"
+      case 1: text = "the 1 earlier recorded run of this claim with these parameters was also \(verdict.rawValue)"
+      default:
+        text = "all \(earlier.count) earlier recorded runs of this claim with these parameters were also \(verdict.rawValue)"
+      }
       return (true, text)
     }
     let runs = earlier + (evidence.recordedInLedger ? [verdict] : [])
