@@ -15,6 +15,8 @@ DVC: a trivial stage (writes metrics.json from params.yaml). The first DVC_REAL 
 dvc.lock, under refs/exps/<baseline>/NAME), because a real one costs 2-16 s on this shared
 machine. `dvc exp show` and `dvc metrics diff` read both kinds identically.
 
+KEEP=1 keeps the scratch repositories (their folder is printed), e.g. for `perf record`.
+
 Every command runs SAMPLES times (DVC ones DVC_SAMPLES, default 5), interleaved; the table
 gives the wall median, p10, p90 and the median CPU (user + system) of the process tree.
 """
@@ -235,11 +237,13 @@ def dvc_part(scratch):
 
 def main():
   scratch = tempfile.mkdtemp(prefix="rigor-history-bench-")
+  keep = os.environ.get("KEEP") is not None
   try:
     if os.environ.get("SKIP_RIGOR") is None: rigor_part(scratch)
     if os.environ.get("SKIP_DVC") is None: dvc_part(scratch)
   finally:
-    shutil.rmtree(scratch, ignore_errors=True)
+    if keep: print(f"kept the scratch repositories in {scratch}")
+    else: shutil.rmtree(scratch, ignore_errors=True)
 
 
 if __name__ == "__main__":
