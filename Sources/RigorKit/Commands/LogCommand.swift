@@ -27,13 +27,16 @@ struct LogCommand: RigorSubcommand {
       return .success
     }
     if entries.isEmpty { console.out("no recorded results on \(log.resultsRef)") }
+    // One write for the whole listing: a thousand entries are two thousand lines.
+    var text = ""
     for entry in entries {
       let source = entry.sourceCommit.map { String($0.prefix(10)) + (entry.sourceDirty == true ? "+dirty" : "") } ?? "-"
       let claims = entry.claims.map { "\($0.id)=\($0.tier.map { "T\($0)" } ?? "refuted")" }.joined(separator: " ")
       let metrics = entry.metrics.keys.sorted().map { "\($0) \(entry.metrics[$0]!.text)" }.joined(separator: "; ")
-      console.out("\(entry.commit.prefix(12))  src \(source)  \(entry.date)  \(entry.status)  \(claims)")
-      if !metrics.isEmpty { console.out("    \(metrics)") }
+      text += "\(entry.commit.prefix(12))  src \(source)  \(entry.date)  \(entry.status)  \(claims)\n"
+      if !metrics.isEmpty { text += "    \(metrics)\n" }
     }
+    if !text.isEmpty { console.out(text) }
     return .success
   }
 }

@@ -46,10 +46,13 @@ struct ResultHistory {
 
   /// The newest result, or nil when the notebook was never run with a commit.
   func newest() throws -> (RecordedRun, RunDocument)? {
-    for run in try store.history(name: name) where run.kind == .result {
-      if let document = try Self.document(of: run) { return (run, document) }
+    var newest: (RecordedRun, RunDocument)?
+    try store.forEachRecordedRun(name: name) { run in
+      guard run.kind == .result, let document = try Self.document(of: run) else { return true }
+      newest = (run, document)
+      return false
     }
-    return nil
+    return newest
   }
 
   static func document(of run: RecordedRun) throws -> RunDocument? {

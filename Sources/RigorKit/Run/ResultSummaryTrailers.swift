@@ -41,18 +41,18 @@ enum ResultSummaryTrailers {
     for trailer in run.trailers {
       switch trailer.key {
       case "Rigor-Tier":
-        let parts = trailer.value.split(separator: " ")
+        let parts = words(trailer.value)
         guard parts.count == 3 else { continue }
-        claims.append(ClaimDocument(id: String(parts[0]), tier: Int(parts[1]), verdict: String(parts[2]), reasons: []))
+        claims.append(ClaimDocument(id: parts[0], tier: Int(parts[1]), verdict: parts[2], reasons: []))
       case "Rigor-Metric":
-        let parts = trailer.value.split(separator: " ")
-        guard parts.count == 5, metric == nil || metric == String(parts[0]) else { continue }
+        let parts = words(trailer.value)
+        guard parts.count == 5, metric == nil || metric == parts[0] else { continue }
         var values = MetricSummary([])
         values.mean = Double(parts[1])
         values.ciLow = Double(parts[2])
         values.ciHigh = Double(parts[3])
         values.n = Int(parts[4]) ?? 0
-        metrics[String(parts[0])] = values
+        metrics[parts[0]] = values
       default:
         // Other keys are matched as git does, ignoring case.
         if CommitTrailer.keysMatch(trailer.key, "Rigor-Summary") { summary = trailer.value }
@@ -65,9 +65,27 @@ enum ResultSummaryTrailers {
     guard summary == "1" else { return nil }
     var entry = LogEntry(run: run, kind: "result", sourceCommit: sourceCommit, sourceDirty: sourceDirty)
     entry.status = status ?? "unknown"
-    entry.seeds = (seeds ?? "").split(separator: " ").compactMap { Int($0) }
+    entry.seeds = words(seeds ?? "").compactMap { Int($0) }
     entry.claims = claims
     entry.metrics = metrics
     return entry
+  }
+
+  /// `text` split at spaces (runs of spaces give no empty words), on UTF-8 bytes: splitting a
+  /// `String` by `Character` costs grapheme breaking, and `log` splits thousands of values.
+  static func words(_ text: String) -> [String] {
+    var words: [String] = []
+    let bytes = text.utf8
+    var start = bytes.startIndex
+    var index = start
+    while index != bytes.endIndex {
+      if bytes[index] == UInt8(ascii: " ") {
+        if start != index { words.append(String(text[start..<index])) }
+        start = bytes.index(after: index)
+      }
+      index = bytes.index(after: index)
+    }
+    if start != bytes.endIndex { words.append(String(text[start..<bytes.endIndex])) }
+    return words
   }
 }
