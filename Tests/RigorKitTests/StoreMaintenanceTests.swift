@@ -114,6 +114,17 @@ struct StoreCommitPackingTests {
     #expect(try storeGit(["rev-list", "--count", "refs/rigor/c"], in: folder.url).standardOutput.hasPrefix("14"))
   }
 
+  @Test func occasionalPackingChecksOnlyForIdsStartingBelowSixteen() throws {
+    let folder = try StoreTemporaryFolder()
+    let store = ResultStore(repository: try makeStoreProjectRepository(in: folder))
+    let registration = try store.register(notebook: "o", notebookPath: "o.md", files: [:], message: "r")
+    _ = try store.record(registration, files: ["result.json": Data(storeText: "{}")], message: "m", trailers: [])
+    let skipped = try #require(ObjectID(hex: "10" + String(repeating: "0", count: 38)))
+    let checked = try #require(ObjectID(hex: "0f" + String(repeating: "f", count: 38)))
+    #expect(try store.packCommitsOccasionally(after: skipped, name: "o", threshold: 1) == 0)
+    #expect(try store.packCommitsOccasionally(after: checked, name: "o", threshold: 1) == 2)
+  }
+
   @Test func noRunsNothingToPack() throws {
     let folder = try StoreTemporaryFolder()
     let store = ResultStore(repository: try makeStoreProjectRepository(in: folder))

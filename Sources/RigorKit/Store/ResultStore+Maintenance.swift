@@ -41,4 +41,14 @@ extension ResultStore {
       return try repository.pack(loose)
     }
   }
+
+  /// What `rigor run` calls after recording `result`: `packCommitsIfNeeded` for about one
+  /// result in 16 (those whose id's first byte is below 16; ids are hashes, so this is
+  /// deterministic yet spread evenly), so the walk that counts loose commits (a few ms) is paid
+  /// rarely. Up to about `threshold` + 32 commits stay loose between packs.
+  @discardableResult
+  public func packCommitsOccasionally(after result: ObjectID, name: String, threshold: Int = 256) throws -> Int {
+    guard result.bytes[0] < 16 else { return 0 }
+    return try packCommitsIfNeeded(name: name, threshold: threshold)
+  }
 }

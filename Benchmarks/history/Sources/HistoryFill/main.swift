@@ -7,7 +7,7 @@ import RigorKit
 // wrote them) and records COUNT more runs like it through the store API: the same files and
 // trailers, with every metric value in result.json shifted per run so that results differ.
 // Much faster than COUNT real runs (no compile, no seeds), and `rigor log`/`diff` read these
-// commits exactly as they read real ones. After each run it calls `packCommitsIfNeeded` as
+// commits exactly as they read real ones. After each run it calls `packCommitsOccasionally` as
 // `rigor run` does, and prints the CPU time that took.
 
 setvbuf(stdout, nil, _IOLBF, 0)
@@ -69,11 +69,11 @@ do {
       trailers: copiedTrailers(registration, keepNotebook: false))
     var files = resultFiles
     files["result.json"] = try shifted(resultJSON, by: Double(run % 50) * 0.001)
-    _ = try store.record(
+    let recorded = try store.record(
       registered, files: files, message: result.message, trailers: copiedTrailers(result, keepNotebook: true))
     // What `rigor run` does after recording (ResultRecorder), timed apart.
     let packStart = threadCPUNanoseconds()
-    let packedNow = try store.packCommitsIfNeeded(name: name)
+    let packedNow = try store.packCommitsOccasionally(after: recorded, name: name)
     let spent = threadCPUNanoseconds() - packStart
     packTime.total += spent
     if packedNow > 0 {
@@ -83,7 +83,7 @@ do {
   }
   print(String(format: "recorded %d runs in %.1f s", count, Date().timeIntervalSince(start)))
   print(String(
-    format: "packCommitsIfNeeded: %.1f ms in all (%.2f ms per run), of which %d packs took %.1f ms",
+    format: "packCommitsOccasionally: %.1f ms in all (%.2f ms per run), of which %d packs took %.1f ms",
     Double(packTime.total) / 1e6, Double(packTime.total) / 1e6 / Double(max(count, 1)), packTime.packs,
     Double(packTime.packing) / 1e6))
 } catch {
