@@ -23,8 +23,9 @@ extension ResultStore {
   /// `history` pairs them, until `visit` returns false.
   ///
   /// Ordering needs the whole graph, so libgit2 reads every commit of the reference before the
-  /// first visit (about 15–35 ms for 2,000 commits, less when they are packed); only the
-  /// commits visited have their messages and trailers parsed.
+  /// first visit (most of what `rigor log --limit 20` costs beyond process start-up, less when
+  /// the commits are packed: Benchmarks/history/README.md); only the commits visited are
+  /// copied out of libgit2 and have their trailers parsed.
   public func forEachRecordedRun(name: String, _ visit: (RecordedRun) throws -> Bool) throws {
     let reference = try ResultStore.referenceName(for: name)
     try locked {

@@ -21,8 +21,8 @@ extension ResultStore {
   /// row from the tip, and returns how many it packed (0 when it did nothing).
   ///
   /// Every history command (`log`, `show`, the ledger of `rigor run`) reads every commit of the
-  /// reference; a loose commit costs a file lookup, an open and an inflate (about 20 µs), a
-  /// packed one a fraction of that (Benchmarks/history/README.md). Only the commits are packed,
+  /// reference; a loose commit costs a file lookup, an open and an inflate, about 10–15 µs more
+  /// than a packed one (Benchmarks/history/README.md). Only the commits are packed,
   /// not their trees and files, so few loose files are deleted (see `packIfNeeded` for why
   /// deleting many slows later writes). The walk stops at the first packed commit, so checking
   /// reads only the commits made since the last pack.
