@@ -22,16 +22,20 @@ extension ResultStore {
   /// Calls `visit` with the notebook's recorded commits in `history`'s order, paired as
   /// `history` pairs them, until `visit` returns false.
   ///
-  /// Ordering needs the whole graph, so libgit2 reads every commit of the reference before the
-  /// first visit (most of what `rigor log --limit 20` costs beyond process start-up, less when
-  /// the commits are packed: Benchmarks/history/README.md); only the commits visited are
+  /// While the history is one line from the tip (each commit has one parent, as when runs do not
+  /// overlap), the order is known without reading further: every other commit is an ancestor
+  /// of the next parent, so that parent is the only commit that can come next in any
+  /// topological order, and its one child is the commit just visited (so pairing is exact too).
+  /// Only at the first merge does ordering need the whole graph: libgit2 then reads every commit
+  /// of the reference (Benchmarks/history/README.md) and the walk goes on in its topological
+  /// order, skipping the commits already visited. Either way only the commits visited are
   /// copied out of libgit2 and have their trailers parsed.
   public func forEachRecordedRun(name: String, _ visit: (RecordedRun) throws -> Bool) throws {
     let reference = try ResultStore.referenceName(for: name)
     try locked {
       guard let tip = try repository.referenceTarget(reference) else { return }
       var resultByRegistration: [ObjectID: ObjectID] = [:]
-      try repository.walk(from: [tip]) { id in
+      func pairAndVisit(_ id: ObjectID) throws -> (run: RecordedRun, goOn: Bool) {
         var run = try recordedRun(id)
         switch run.kind {
         case .result:
@@ -45,7 +49,23 @@ extension ResultStore {
         case .merge, .other:
           break
         }
-        return try visit(run)
+        return (run, try visit(run))
+      }
+      // The single line from the tip, one commit at a time.
+      var visited: Set<ObjectID> = []
+      var next = tip
+      while true {
+        let (run, goOn) = try pairAndVisit(next)
+        guard goOn else { return }
+        visited.insert(next)
+        if run.parents.isEmpty { return }
+        if run.parents.count > 1 { break }
+        next = run.parents[0]
+      }
+      // Past the first merge: libgit2's topological order of the whole graph.
+      try repository.walk(from: [tip]) { id in
+        if visited.contains(id) { return true }
+        return try pairAndVisit(id).goOn
       }
     }
   }

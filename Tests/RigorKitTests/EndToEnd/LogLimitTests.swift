@@ -73,5 +73,34 @@ import Testing
     for limit in 0...8 {
       #expect(try store.history(name: "same", limit: limit).map(\.commit.description) == Array(order.prefix(limit)))
     }
+    // The single line from the tip is followed commit by commit, then libgit2 orders the rest:
+    // together, exactly libgit2's topological order of the whole graph.
+    let tip = try #require(try store.tip(name: "same"))
+    #expect(order == (try store.repository.walk(from: [tip])).map(\.description))
+  }
+
+  @Test func linearHistoryWithAKilledRunIsListedInLibgit2sOrder() throws {
+    let repo = try ScratchRepository()
+    let store = try ResultStore(discoveringFrom: repo.root)
+    store.signature = GitSignature(name: "t", email: "t@t", date: Date(timeIntervalSince1970: 1_795_000_000))
+    var results: [ObjectID] = []
+    var killed: [ObjectID] = []
+    for run in 0..<5 {
+      let registration = try store.register(notebook: "line", notebookPath: "Notebooks/line.md", files: ["r": Data("\(run)".utf8)], message: "r")
+      if run == 2 {
+        killed.append(registration.commit)
+        continue
+      }
+      results.append(try store.record(registration, files: ["result.json": Data("{}".utf8)], message: "m", trailers: []))
+    }
+    let history = try store.history(name: "line")
+    let tip = try #require(try store.tip(name: "line"))
+    #expect(history.map(\.commit) == (try store.repository.walk(from: [tip])))
+    #expect(history.filter(\.isInterrupted).map(\.commit) == killed)
+    #expect(history.filter { $0.kind == .result }.map(\.commit) == results.reversed())
+    #expect(history.filter { $0.kind == .registration }.allSatisfy { $0.isInterrupted || $0.result != nil })
+    for limit in 0...10 {
+      #expect(try store.history(name: "line", limit: limit).map(\.commit) == Array(history.prefix(limit)).map(\.commit))
+    }
   }
 }
