@@ -21,6 +21,9 @@ public struct CommitTrailer: Hashable, Sendable, Codable {
   /// does, without Foundation's locale-aware string machinery (history compares keys thousands
   /// of times).
   public static func keysMatch(_ a: String, _ b: String) -> Bool {
+    // Most comparisons are of different lengths or of the same spelling: both are cheap.
+    guard a.utf8.count == b.utf8.count else { return false }
+    if a == b { return true }
     var a = a
     var b = b
     return a.withUTF8 { x in
