@@ -15,6 +15,9 @@ DVC: a trivial stage (writes metrics.json from params.yaml). The first DVC_REAL 
 dvc.lock, under refs/exps/<baseline>/NAME), because a real one costs 2-16 s on this shared
 machine. `dvc exp show` and `dvc metrics diff` read both kinds identically.
 
+RIGOR_BEFORE=/path/to/an/earlier/rigor also times every rigor command with that build, interleaved
+with the current one. KEEP=1 keeps the scratch repositories (their folder is printed), e.g. for `perf record`.
+
 Every command runs SAMPLES times (DVC ones DVC_SAMPLES, default 5), interleaved; the table
 gives the wall median, p10, p90 and the median CPU (user + system) of the process tree.
 """
@@ -103,7 +106,7 @@ def measure(rows, samples):
       cpus[label].append(cpu)
   for label, *_ in rows:
     w = walls[label]
-    print(f"  {label:<62} {statistics.median(w) * 1000:>8.1f} ms  p10 {quantile(w, 0.1) * 1000:>7.1f}"
+    print(f"  {label:<71} {statistics.median(w) * 1000:>8.1f} ms  p10 {quantile(w, 0.1) * 1000:>7.1f}"
           f"  p90 {quantile(w, 0.9) * 1000:>7.1f}  CPU {statistics.median(cpus[label]) * 1000:>7.1f} ms")
   print(f"  ({samples} samples each; load average {os.getloadavg()[0]:.1f})", flush=True)
 
@@ -140,6 +143,12 @@ def rigor_part(scratch):
     ("rigor diff MIDDLE NEWEST --notebook probe --format json", [RIGOR, "diff", middle[:12], newest[:12], "--notebook", "probe", "--format", "json"], repo, None),
     ("rigor show --notebook probe", [RIGOR, "show", "--notebook", "probe"], repo, None),
   ]
+  before = os.environ.get("RIGOR_BEFORE")
+  if before:
+    # The same commands with an earlier build, interleaved with these: a fair before/after on a
+    # machine whose load changes from minute to minute.
+    rows += [(label + " [before]", [os.path.abspath(before)] + command[1:], cwd, prepare)
+             for label, command, cwd, prepare in rows if command[0] == RIGOR]
   print("rigor, whole processes:")
   measure(rows, SAMPLES)
   # How the history's length reaches `rigor run`: its ledger reads every earlier result.
@@ -235,11 +244,13 @@ def dvc_part(scratch):
 
 def main():
   scratch = tempfile.mkdtemp(prefix="rigor-history-bench-")
+  keep = os.environ.get("KEEP") is not None
   try:
     if os.environ.get("SKIP_RIGOR") is None: rigor_part(scratch)
     if os.environ.get("SKIP_DVC") is None: dvc_part(scratch)
   finally:
-    shutil.rmtree(scratch, ignore_errors=True)
+    if keep: print(f"kept the scratch repositories in {scratch}")
+    else: shutil.rmtree(scratch, ignore_errors=True)
 
 
 if __name__ == "__main__":

@@ -41,3 +41,22 @@ struct StoreCommitTrailerTests {
     #expect(CommitTrailer.parse(message: message) == expected)
   }
 }
+
+@Suite("CommitTrailer keys")
+struct StoreCommitTrailerKeyTests {
+  @Test func keysMatchIgnoringASCIICaseOnly() {
+    #expect(CommitTrailer.keysMatch("Rigor-Kind", "rigor-KIND"))
+    #expect(CommitTrailer.keysMatch("", ""))
+    #expect(!CommitTrailer.keysMatch("Rigor-Kind", "Rigor-Kin"))
+    #expect(!CommitTrailer.keysMatch("Rigor-Kind", "Rigor_Kind"))
+    // Only letters fold: '@' (0x40) and '`' (0x60) differ by the same bit as 'A' and 'a'.
+    #expect(!CommitTrailer.keysMatch("@", "`"))
+  }
+
+  @Test func readsCarriageReturnLinesAsGitDoes() {
+    let message = "Subject\r\n\r\nKey: value\r\nOther:\tx \r\n"
+    #expect(CommitTrailer.parse(message: message) == [
+      CommitTrailer(key: "Key", value: "value"), CommitTrailer(key: "Other", value: "x"),
+    ])
+  }
+}

@@ -79,3 +79,55 @@ struct StoreMaintenanceTests {
     #expect(fsck.status == 0, "\(fsck.standardError)")
   }
 }
+
+@Suite("ResultStore commit packing")
+struct StoreCommitPackingTests {
+  @Test func packsTheNewestLooseCommitsOnlyFromTheThresholdOn() throws {
+    let folder = try StoreTemporaryFolder()
+    let store = ResultStore(repository: try makeStoreProjectRepository(in: folder))
+    func run(_ index: Int) throws {
+      let registration = try store.register(notebook: "c", notebookPath: "c.md", files: ["r.json": Data(storeText: "\(index)")], message: "r")
+      _ = try store.record(registration, files: ["result.json": Data(storeText: "{\"run\":\(index)}")], message: "m", trailers: [])
+    }
+    for index in 0..<6 { try run(index) }
+    let history = try store.history(name: "c").map(\.commit)
+    #expect(history.count == 12)
+    #expect(try store.packCommitsIfNeeded(name: "c", threshold: 13) == 0)
+    #expect(history.allSatisfy { store.repository.isLoose($0) })
+    let looseBefore = store.repository.looseObjectIDs().count
+
+    #expect(try store.packCommitsIfNeeded(name: "c", threshold: 12) == 12)
+    #expect(history.allSatisfy { !store.repository.isLoose($0) })
+    // Trees and files stay loose; only the commits moved.
+    #expect(store.repository.looseObjectIDs().count == looseBefore - 12)
+    #expect(try store.packCommitsIfNeeded(name: "c", threshold: 1) == 0)
+
+    // Two more commits: the walk stops at the first packed commit and packs just those.
+    try run(6)
+    #expect(try store.packCommitsIfNeeded(name: "c", threshold: 2) == 2)
+    let reopened = ResultStore(repository: try GitRepository.open(at: folder.url))
+    #expect(try reopened.history(name: "c").count == 14)
+    #expect(try reopened.history(name: "c").suffix(12).map(\.commit) == history)
+    #expect(try reopened.readFile("result.json", in: history[0]) == Data(storeText: "{\"run\":5}"))
+    let fsck = try storeGit(["fsck", "--strict", "--no-progress"], in: folder.url)
+    #expect(fsck.status == 0, "\(fsck.standardError)")
+    #expect(try storeGit(["rev-list", "--count", "refs/rigor/c"], in: folder.url).standardOutput.hasPrefix("14"))
+  }
+
+  @Test func occasionalPackingChecksOnlyForIdsStartingBelowSixteen() throws {
+    let folder = try StoreTemporaryFolder()
+    let store = ResultStore(repository: try makeStoreProjectRepository(in: folder))
+    let registration = try store.register(notebook: "o", notebookPath: "o.md", files: [:], message: "r")
+    _ = try store.record(registration, files: ["result.json": Data(storeText: "{}")], message: "m", trailers: [])
+    let skipped = try #require(ObjectID(hex: "10" + String(repeating: "0", count: 38)))
+    let checked = try #require(ObjectID(hex: "0f" + String(repeating: "f", count: 38)))
+    #expect(try store.packCommitsOccasionally(after: skipped, name: "o", threshold: 1) == 0)
+    #expect(try store.packCommitsOccasionally(after: checked, name: "o", threshold: 1) == 2)
+  }
+
+  @Test func noRunsNothingToPack() throws {
+    let folder = try StoreTemporaryFolder()
+    let store = ResultStore(repository: try makeStoreProjectRepository(in: folder))
+    #expect(try store.packCommitsIfNeeded(name: "never", threshold: 1) == 0)
+  }
+}

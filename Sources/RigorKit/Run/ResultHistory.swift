@@ -24,17 +24,35 @@ struct ResultHistory {
     return (workspace, store)
   }
 
-  /// Recorded runs, newest first (results and interrupted registrations).
+  /// Recorded runs, newest first (results and interrupted registrations), at most `limit`.
   func runs(limit: Int? = nil) throws -> [RecordedRun] {
-    try store.history(name: name, limit: limit).filter { $0.kind == .result || $0.isInterrupted }
+    var runs: [RecordedRun] = []
+    if let limit, limit <= 0 { return runs }
+    try forEachRun { run in
+      runs.append(run)
+      return limit.map { runs.count < $0 } ?? true
+    }
+    return runs
+  }
+
+  /// Calls `visit` with each recorded run, newest first (results and interrupted
+  /// registrations), until it returns false; commits after the last visited are not parsed.
+  func forEachRun(_ visit: (RecordedRun) throws -> Bool) throws {
+    try store.forEachRecordedRun(name: name) { run in
+      guard run.kind == .result || run.isInterrupted else { return true }
+      return try visit(run)
+    }
   }
 
   /// The newest result, or nil when the notebook was never run with a commit.
   func newest() throws -> (RecordedRun, RunDocument)? {
-    for run in try store.history(name: name) where run.kind == .result {
-      if let document = try Self.document(of: run) { return (run, document) }
+    var newest: (RecordedRun, RunDocument)?
+    try store.forEachRecordedRun(name: name) { run in
+      guard run.kind == .result, let document = try Self.document(of: run) else { return true }
+      newest = (run, document)
+      return false
     }
-    return nil
+    return newest
   }
 
   static func document(of run: RecordedRun) throws -> RunDocument? {

@@ -44,11 +44,13 @@ struct ResultLocator {
   private func newest(in names: [String], where matches: (RecordedRun) -> Bool) throws -> (RecordedRun?, RunDocument)? {
     var best: (RecordedRun, RunDocument)?
     for name in names {
-      for run in try store.history(name: name) where run.kind == .result && matches(run) {
+      // Stops at the first match: later commits' messages are never parsed.
+      try store.forEachRecordedRun(name: name) { run in
+        guard run.kind == .result && matches(run) else { return true }
         if let document = try ResultHistory.document(of: run), best.map({ run.date > $0.0.date }) ?? true {
           best = (run, document)
         }
-        break
+        return false
       }
     }
     return best.map { ($0.0, $0.1) }

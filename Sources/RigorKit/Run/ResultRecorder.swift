@@ -64,8 +64,10 @@ struct ResultRecorder {
     try store.refreshWorkingFolder(
       name: name, from: commit,
       into: workspace.root.appendingPathComponent("Results").appendingPathComponent(name))
-    // Keep the store healthy: pack only when loose objects have really piled up (hundreds of
-    // runs), since packing slows the next writes for a while. The result is already committed.
+    // Keep history reads fast: pack this notebook's commits every ~128 runs (a few files, cheap).
+    // Pack everything only when loose objects have really piled up (hundreds of runs), since
+    // deleting many files slows the next writes for a while. The result is already committed.
+    _ = try? store.packCommitsOccasionally(after: commit, name: name)
     _ = try? store.packIfNeeded(looseObjectThreshold: 20_000)
     return commit.description
   }

@@ -27,27 +27,65 @@ enum ResultSummaryTrailers {
   static func exact(_ value: Double) -> String { String(format: "%.17g", value) }
 
   /// The log entry of a result commit that carries a summary; nil when it predates them.
+  ///
+  /// One pass over the trailers (the last of a repeated key wins, as `RecordedRun.trailer`
+  /// reads them); only `Rigor-Tier` and `Rigor-Metric` values are split.
   static func entry(of run: RecordedRun, metric: String?) -> LogEntry? {
-    guard run.trailer("Rigor-Summary") == "1" else { return nil }
-    var entry = LogEntry(run: run, kind: "result")
-    entry.status = run.trailer("Rigor-Status") ?? "unknown"
-    entry.seeds = (run.trailer("Rigor-Seeds") ?? "").split(separator: " ").compactMap { Int($0) }
+    var summary: String?
+    var status: String?
+    var seeds: String?
+    var sourceCommit: String?
+    var sourceDirty: String?
+    var claims: [ClaimDocument] = []
+    var metrics: [String: MetricSummary] = [:]
     for trailer in run.trailers {
-      let parts = trailer.value.split(separator: " ").map(String.init)
       switch trailer.key {
-      case "Rigor-Tier" where parts.count == 3:
-        entry.claims.append(ClaimDocument(id: parts[0], tier: Int(parts[1]), verdict: parts[2], reasons: []))
-      case "Rigor-Metric" where parts.count == 5 && (metric == nil || metric == parts[0]):
-        var summary = MetricSummary([])
-        summary.mean = Double(parts[1])
-        summary.ciLow = Double(parts[2])
-        summary.ciHigh = Double(parts[3])
-        summary.n = Int(parts[4]) ?? 0
-        entry.metrics[parts[0]] = summary
+      case "Rigor-Tier":
+        let parts = words(trailer.value)
+        guard parts.count == 3 else { continue }
+        claims.append(ClaimDocument(id: parts[0], tier: Int(parts[1]), verdict: parts[2], reasons: []))
+      case "Rigor-Metric":
+        let parts = words(trailer.value)
+        guard parts.count == 5, metric == nil || metric == parts[0] else { continue }
+        var values = MetricSummary([])
+        values.mean = Double(parts[1])
+        values.ciLow = Double(parts[2])
+        values.ciHigh = Double(parts[3])
+        values.n = Int(parts[4]) ?? 0
+        metrics[parts[0]] = values
       default:
-        continue
+        // Other keys are matched as git does, ignoring case.
+        if CommitTrailer.keysMatch(trailer.key, "Rigor-Summary") { summary = trailer.value }
+        else if CommitTrailer.keysMatch(trailer.key, "Rigor-Status") { status = trailer.value }
+        else if CommitTrailer.keysMatch(trailer.key, "Rigor-Seeds") { seeds = trailer.value }
+        else if CommitTrailer.keysMatch(trailer.key, "Source-Commit") { sourceCommit = trailer.value }
+        else if CommitTrailer.keysMatch(trailer.key, "Source-Dirty") { sourceDirty = trailer.value }
       }
     }
+    guard summary == "1" else { return nil }
+    var entry = LogEntry(run: run, kind: "result", sourceCommit: sourceCommit, sourceDirty: sourceDirty)
+    entry.status = status ?? "unknown"
+    entry.seeds = words(seeds ?? "").compactMap { Int($0) }
+    entry.claims = claims
+    entry.metrics = metrics
     return entry
+  }
+
+  /// `text` split at spaces (runs of spaces give no empty words), on UTF-8 bytes: splitting a
+  /// `String` by `Character` costs grapheme breaking, and `log` splits thousands of values.
+  static func words(_ text: String) -> [String] {
+    var words: [String] = []
+    let bytes = text.utf8
+    var start = bytes.startIndex
+    var index = start
+    while index != bytes.endIndex {
+      if bytes[index] == UInt8(ascii: " ") {
+        if start != index { words.append(String(text[start..<index])) }
+        start = bytes.index(after: index)
+      }
+      index = bytes.index(after: index)
+    }
+    if start != bytes.endIndex { words.append(String(text[start..<bytes.endIndex])) }
+    return words
   }
 }

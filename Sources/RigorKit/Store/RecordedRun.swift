@@ -44,7 +44,7 @@ public struct RecordedRun: Sendable {
 
   /// The value of the last trailer named `key` (compared case-insensitively, like git).
   public func trailer(_ key: String) -> String? {
-    trailers.last { $0.key.caseInsensitiveCompare(key) == .orderedSame }?.value
+    trailers.last { CommitTrailer.keysMatch($0.key, key) }?.value
   }
 
   /// The content of `path` (e.g. `result.json`) in this commit's tree, nil when absent.

@@ -7,7 +7,8 @@ import RigorKit
 // wrote them) and records COUNT more runs like it through the store API: the same files and
 // trailers, with every metric value in result.json shifted per run so that results differ.
 // Much faster than COUNT real runs (no compile, no seeds), and `rigor log`/`diff` read these
-// commits exactly as they read real ones.
+// commits exactly as they read real ones. After each run it calls `packCommitsOccasionally` as
+// `rigor run` does, and prints the CPU time that took.
 
 setvbuf(stdout, nil, _IOLBF, 0)
 let arguments = CommandLine.arguments
@@ -40,6 +41,15 @@ func shifted(_ data: Data, by shift: Double) throws -> Data {
   return try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])
 }
 
+/// Thread CPU time in nanoseconds (the cost packing adds to a run).
+func threadCPUNanoseconds() -> UInt64 {
+  var time = timespec()
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time)
+  return UInt64(time.tv_sec) * 1_000_000_000 + UInt64(time.tv_nsec)
+}
+
+var packTime = (total: UInt64(0), packing: UInt64(0), packs: 0)
+
 do {
   let store = ResultStore(repository: try GitRepository.open(at: URL(fileURLWithPath: arguments[1])))
   guard let result = try store.latestResult(name: name), let registrationID = result.registration,
@@ -59,10 +69,23 @@ do {
       trailers: copiedTrailers(registration, keepNotebook: false))
     var files = resultFiles
     files["result.json"] = try shifted(resultJSON, by: Double(run % 50) * 0.001)
-    _ = try store.record(
+    let recorded = try store.record(
       registered, files: files, message: result.message, trailers: copiedTrailers(result, keepNotebook: true))
+    // What `rigor run` does after recording (ResultRecorder), timed apart.
+    let packStart = threadCPUNanoseconds()
+    let packedNow = try store.packCommitsOccasionally(after: recorded, name: name)
+    let spent = threadCPUNanoseconds() - packStart
+    packTime.total += spent
+    if packedNow > 0 {
+      packTime.packs += 1
+      packTime.packing += spent
+    }
   }
   print(String(format: "recorded %d runs in %.1f s", count, Date().timeIntervalSince(start)))
+  print(String(
+    format: "packCommitsOccasionally: %.1f ms in all (%.2f ms per run), of which %d packs took %.1f ms",
+    Double(packTime.total) / 1e6, Double(packTime.total) / 1e6 / Double(max(count, 1)), packTime.packs,
+    Double(packTime.packing) / 1e6))
 } catch {
   FileHandle.standardError.write(Data("HistoryFill failed: \(error)\n".utf8))
   exit(1)

@@ -15,32 +15,74 @@ public struct CommitTrailer: Hashable, Sendable, Codable {
     return key.unicodeScalars.allSatisfy { $0.isASCIIAlphanumeric || $0 == "-" }
   }
 
+  /// Whether two trailer keys are equal ignoring ASCII case, as git compares them.
+  ///
+  /// Keys are ASCII (`isValidKey`), so a byte comparison does what `caseInsensitiveCompare`
+  /// does, without Foundation's locale-aware string machinery (history compares keys thousands
+  /// of times).
+  public static func keysMatch(_ a: String, _ b: String) -> Bool {
+    // Most comparisons are of different lengths or of the same spelling: both are cheap.
+    guard a.utf8.count == b.utf8.count else { return false }
+    if a == b { return true }
+    var a = a
+    var b = b
+    return a.withUTF8 { x in
+      b.withUTF8 { y in
+        guard x.count == y.count else { return false }
+        for index in 0..<x.count where lowercased(x[index]) != lowercased(y[index]) { return false }
+        return true
+      }
+    }
+  }
+
   /// Parses the trailer block of `message`: its last paragraph, when every line in it is a
   /// `Key: value` line (continuation lines starting with whitespace join the previous value).
   ///
   /// Rigor parses trailers itself instead of using `git_message_trailers`, which stops at the
   /// first line starting with `---` and so misses trailers after a Markdown rule in a body.
   public static func parse(message: String) -> [CommitTrailer] {
-    // Work on bytes: history parses thousands of messages, and String lines cost allocations.
-    let bytes = Array(message.utf8)
+    var message = message
+    // Work on the bytes in place: history parses thousands of messages.
+    return message.withUTF8 { parse(bytes: $0) }
+  }
+
+  static func parse(bytes: UnsafeBufferPointer<UInt8>) -> [CommitTrailer] {
     var end = bytes.count
     while end > 0, isBlank(bytes[end - 1]) { end -= 1 }
-    let lines = bytes[0..<end].split(separator: newline, omittingEmptySubsequences: false)
-    var first = lines.count
-    while first > 0, !lines[first - 1].allSatisfy(isBlank) { first -= 1 }
+    // The last paragraph starts after the last line that is empty or blank.
+    var start = end
+    var lineEnd = end
+    var sawBlankLine = false
+    while start > 0 {
+      var lineStart = lineEnd
+      while lineStart > 0, bytes[lineStart - 1] != newline { lineStart -= 1 }
+      if isBlankLine(bytes, lineStart, lineEnd) {
+        sawBlankLine = true
+        break
+      }
+      start = lineStart
+      if lineStart == 0 { break }
+      lineEnd = lineStart - 1
+    }
     // A message of one paragraph is a subject, never a trailer block.
-    guard first > 0 else { return [] }
+    guard sawBlankLine, start < end else { return [] }
     var trailers: [CommitTrailer] = []
-    for line in lines[first...] {
-      if line.first == space || line.first == tab {
+    var lineStart = start
+    while lineStart < end {
+      var lineStop = lineStart
+      while lineStop < end, bytes[lineStop] != newline { lineStop += 1 }
+      defer { lineStart = lineStop + 1 }
+      let first = bytes[lineStart]
+      if first == space || first == tab {
         guard !trailers.isEmpty else { return [] }
-        trailers[trailers.count - 1].value += " " + text(line).trimmingWhitespace()
+        trailers[trailers.count - 1].value += " " + trimmed(bytes, lineStart, lineStop)
         continue
       }
-      guard let colon = line.firstIndex(of: UInt8(ascii: ":")) else { return [] }
-      let key = text(line[line.startIndex..<colon])
-      guard isValidKey(key) else { return [] }
-      trailers.append(CommitTrailer(key: key, value: text(line[(colon + 1)...]).trimmingWhitespace()))
+      var colon = lineStart
+      while colon < lineStop, bytes[colon] != colonByte { colon += 1 }
+      guard colon < lineStop, isValidKey(bytes, lineStart, colon) else { return [] }
+      trailers.append(
+        CommitTrailer(key: text(bytes, lineStart, colon), value: trimmed(bytes, colon + 1, lineStop)))
     }
     return trailers
   }
@@ -49,31 +91,53 @@ public struct CommitTrailer: Hashable, Sendable, Codable {
   private static let space = UInt8(ascii: " ")
   private static let tab = UInt8(ascii: "\t")
   private static let carriageReturn = UInt8(ascii: "\r")
+  private static let colonByte = UInt8(ascii: ":")
 
   private static func isBlank(_ byte: UInt8) -> Bool {
     byte == newline || byte == space || byte == tab || byte == carriageReturn
   }
 
-  private static func text(_ bytes: ArraySlice<UInt8>) -> String {
-    String(decoding: bytes, as: UTF8.self)
+  private static func isBlankLine(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Bool {
+    for index in start..<end where !isBlank(bytes[index]) { return false }
+    return true
+  }
+
+  private static func isValidKey(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Bool {
+    guard start < end, isAlphanumeric(bytes[start]) else { return false }
+    for index in start..<end where !isAlphanumeric(bytes[index]) && bytes[index] != UInt8(ascii: "-") {
+      return false
+    }
+    return true
+  }
+
+  private static func isAlphanumeric(_ byte: UInt8) -> Bool {
+    (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
+  }
+
+  private static func lowercased(_ byte: UInt8) -> UInt8 {
+    byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte
+  }
+
+  private static func text(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> String {
+    String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+  }
+
+  /// The bytes between `start` and `end` without leading and trailing spaces, tabs and CRs.
+  private static func trimmed(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> String {
+    var start = start
+    var end = end
+    while start < end, isSpaceTabOrReturn(bytes[start]) { start += 1 }
+    while end > start, isSpaceTabOrReturn(bytes[end - 1]) { end -= 1 }
+    return text(bytes, start, end)
+  }
+
+  private static func isSpaceTabOrReturn(_ byte: UInt8) -> Bool {
+    byte == space || byte == tab || byte == carriageReturn
   }
 }
 
 extension Unicode.Scalar {
   fileprivate var isASCIIAlphanumeric: Bool {
     ("a"..."z").contains(self) || ("A"..."Z").contains(self) || ("0"..."9").contains(self)
-  }
-}
-
-extension String {
-  fileprivate func trimmingWhitespace() -> String {
-    var scalars = Substring(self)
-    while let first = scalars.first, first == " " || first == "\t" || first == "\r" {
-      scalars.removeFirst()
-    }
-    while let last = scalars.last, last == " " || last == "\t" || last == "\r" {
-      scalars.removeLast()
-    }
-    return String(scalars)
   }
 }

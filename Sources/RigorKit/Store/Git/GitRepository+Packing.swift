@@ -27,6 +27,12 @@ extension GitRepository {
     return names.filter { $0.utf8.count == 38 }.count * 256
   }
 
+  /// Whether `id` is stored as a loose object (its own file under `objects/xx/`).
+  public func isLoose(_ id: ObjectID) -> Bool {
+    let hex = id.description
+    return access(objectsDirectory.path + "/" + hex.prefix(2) + "/" + hex.dropFirst(2), F_OK) == 0
+  }
+
   /// Moves every loose object into one new pack and deletes the loose copies; returns how many
   /// objects it packed.
   ///
@@ -36,7 +42,18 @@ extension GitRepository {
   /// object; libgit2 and git re-scan packs when an object is missing.
   @discardableResult
   public func packLooseObjects() throws -> Int {
-    let ids = looseObjectIDs()
+    let packed = try pack(looseObjectIDs())
+    for byte in 0..<256 {
+      rmdir(objectsDirectory.appendingPathComponent(String(format: "%02x", byte)).path)  // only if empty
+    }
+    return packed
+  }
+
+  /// Moves the loose objects `ids` (and only them: a commit's tree is not added) into one new
+  /// pack and deletes their loose copies, with the same ordering guarantee as
+  /// `packLooseObjects()`; returns how many objects it packed.
+  @discardableResult
+  public func pack(_ ids: [ObjectID]) throws -> Int {
     guard !ids.isEmpty else { return 0 }
     var builderHandle: OpaquePointer?
     try GitError.check(git_packbuilder_new(&builderHandle, handle), "start a pack")
@@ -51,11 +68,7 @@ extension GitRepository {
       git_packbuilder_write(builder.raw, packFolder, 0, nil, nil), "write a pack of \(ids.count) objects")
     for id in ids {
       let hex = id.description
-      let prefix = String(hex.prefix(2))
-      unlink(objectsDirectory.appendingPathComponent(prefix).appendingPathComponent(String(hex.dropFirst(2))).path)
-    }
-    for byte in 0..<256 {
-      rmdir(objectsDirectory.appendingPathComponent(String(format: "%02x", byte)).path)  // only if empty
+      unlink(objectsDirectory.path + "/" + hex.prefix(2) + "/" + hex.dropFirst(2))
     }
     return ids.count
   }
