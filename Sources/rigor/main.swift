@@ -1,4 +1,4 @@
 import Foundation
 import RigorKit
 
-exit(RigorCLI.run(Array(CommandLine.arguments.dropFirst())))
+exit(RigorCLI.runAsProcess(Array(CommandLine.arguments.dropFirst())))
