@@ -43,7 +43,8 @@ public struct StepCompiler: Sendable {
     let entry = try cache.prepareEntry(for: key)
     let sourceURL = entry.appendingPathComponent("main.swift")
     try Data(source.utf8).write(to: sourceURL, options: .atomic)
-    let temporary = entry.appendingPathComponent("program.\(getpid()).\(UInt32.random(in: 0...UInt32.max)).tmp")
+    let temporary = entry.appendingPathComponent(
+      BuildCache.temporaryName(pid: getpid(), nonce: UInt32.random(in: 0...UInt32.max)))
     let result = try ProcessRunner.run(
       toolchain.swiftc, arguments: arguments + [sourceURL.path, "-o", temporary.path],
       currentDirectory: workingDirectory)
