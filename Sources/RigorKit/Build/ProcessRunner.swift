@@ -1,6 +1,7 @@
 import Foundation
 
-/// Runs a short-lived helper program (the compiler, `swift build`) and collects its output.
+/// Runs a helper program (the compiler, `swift build`) to completion and collects its output;
+/// the helper is killed if the runner dies first (``ParentDeathSignal``).
 enum ProcessRunner {
   struct Result {
     var status: Int32
@@ -9,8 +10,10 @@ enum ProcessRunner {
 
   static func run(_ executable: URL, arguments: [String], currentDirectory: URL? = nil) throws -> Result {
     let process = Process()
-    process.executableURL = executable
-    process.arguments = arguments
+    // The compiler dies with the runner instead of finishing an output nobody installs.
+    let command = ParentDeathSignal.wrap([executable.path] + arguments)
+    process.executableURL = URL(fileURLWithPath: command[0])
+    process.arguments = Array(command.dropFirst())
     if let currentDirectory { process.currentDirectoryURL = currentDirectory }
     let pipe = Pipe()
     process.standardOutput = pipe

@@ -73,7 +73,7 @@ public struct SeedRunner: Sendable {
       else { throw ExecutionError.cannotStart(executable: "prlimit (util-linux), needed for a memory limit", errno: ENOENT) }
       command = [prlimit, "--data=\(limit)", "--"] + command
     }
-    guard launch.sandboxed else { return command }
+    guard launch.sandboxed else { return ParentDeathSignal.wrap(command) }
     guard let bwrap = Sandbox.locate() else {
       let status = Sandbox.probe()
       throw ExecutionError.sandboxUnavailable(

@@ -39,12 +39,8 @@ import Testing
       let seeds = left.filter { !KilledRunRepository.isCompiler($0.command) }
       // Seeds run under bubblewrap with --die-with-parent: nothing may survive the runner.
       #expect(seeds.isEmpty, "kill \(index) after \(delay) s left \(seeds.map(\.command))")
-      // The compiler runs through Foundation.Process, which nothing kills when rigor dies:
-      // swiftc and its frontend/linker finish on their own (a known gap, see the kill-test
-      // report), writing an unused temporary binary into the cache entry.
-      withKnownIssue("a killed run leaves its compiler running", isIntermittent: true) {
-        #expect(compilers.isEmpty, "kill \(index) after \(delay) s left \(compilers.map(\.command))")
-      }
+      // The compiler runs behind `setpriv --pdeathsig KILL`, so it dies with the runner too.
+      #expect(compilers.isEmpty, "kill \(index) after \(delay) s left \(compilers.map(\.command))")
       for pid in left.map(\.pid) { kill(pid, SIGKILL) }
       let fsck = try repo.git(["fsck", "--strict"])
       #expect(fsck.status == 0, "kill \(index): \(fsck.output)")
