@@ -12,8 +12,12 @@ enum ParentDeathSignal {
   static let setpriv: String? = ["/usr/bin/setpriv", "/bin/setpriv"].first(where: FileManager.default.isExecutableFile(atPath:))
 
   /// `command` (an executable path and its arguments) behind `setpriv --pdeathsig KILL`.
+  ///
+  /// A command that cannot be executed is returned as is, so that starting it fails with the
+  /// spawn error (a missing program stays a runner error, not exit status 127 from `setpriv`).
   static func wrap(_ command: [String]) -> [String] {
-    guard let setpriv else { return command }
+    guard let setpriv, let program = command.first, FileManager.default.isExecutableFile(atPath: program)
+    else { return command }
     return [setpriv, "--pdeathsig", "KILL", "--"] + command
   }
 }
