@@ -54,8 +54,7 @@ struct ProseDocument {
         maskDepth += event.entering ? 1 : -1
       case CMARK_NODE_CODE_BLOCK:
         guard event.entering else { break }
-        let info = T.fenceInfo(node).split(whereSeparator: { $0 == " " || $0 == "\t" }).first
-        if info == "claim", let id = Self.claimID(in: T.literal(node)) { claimIDs.insert(id) }
+        if MarkdownCodeBlock.language(ofInfo: T.fenceInfo(node)) == "claim", let id = Self.claimID(in: T.literal(node)) { claimIDs.insert(id) }
       default:
         break
       }

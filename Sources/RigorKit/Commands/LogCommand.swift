@@ -14,13 +14,7 @@ struct LogCommand: RigorSubcommand {
 
   func execute(_ console: Console) throws -> ExitStatus {
     let history = try ResultHistory.open(notebook: notebook)
-    var entries: [LogEntry] = []
-    if (limit ?? 1) > 0 {
-      try history.forEachRun { run in
-        entries.append(try LogEntry(run: run, metric: metric))
-        return limit.map { entries.count < $0 } ?? true
-      }
-    }
+    let entries = try history.runs(limit: limit).map { try LogEntry(run: $0, metric: metric) }
     let log = LogDocument(notebook: history.name, resultsRef: try ResultStore.referenceName(for: history.name), results: entries)
     if common.format == .json {
       console.out(try JSONOutput.encode(log))

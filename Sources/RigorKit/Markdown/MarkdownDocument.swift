@@ -94,7 +94,12 @@ struct MarkdownCodeBlock: Equatable {
   var contentLine: Int { fenced ? startLine + 1 : startLine }
 
   /// The first word of the info string (`swift` in "swift no-run").
-  var language: String { info.split(whereSeparator: { $0 == " " || $0 == "\t" }).first.map(String.init) ?? "" }
+  var language: String { Self.language(ofInfo: info) }
+
+  /// The first word of a fence's info string, "" when it has none.
+  static func language(ofInfo info: String) -> String {
+    info.split(whereSeparator: { $0 == " " || $0 == "\t" }).first.map(String.init) ?? ""
+  }
 
   /// The words of the info string after the first.
   var attributes: [String] { info.split(whereSeparator: { $0 == " " || $0 == "\t" }).dropFirst().map(String.init) }
