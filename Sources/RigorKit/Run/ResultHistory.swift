@@ -24,24 +24,17 @@ struct ResultHistory {
     return (workspace, store)
   }
 
-  /// Recorded runs, newest first (results and interrupted registrations), at most `limit`.
+  /// Recorded runs, newest first (results and interrupted registrations), at most `limit`;
+  /// commits after the last one listed are not parsed.
   func runs(limit: Int? = nil) throws -> [RecordedRun] {
     var runs: [RecordedRun] = []
     if let limit, limit <= 0 { return runs }
-    try forEachRun { run in
+    try store.forEachRecordedRun(name: name) { run in
+      guard run.kind == .result || run.isInterrupted else { return true }
       runs.append(run)
       return limit.map { runs.count < $0 } ?? true
     }
     return runs
-  }
-
-  /// Calls `visit` with each recorded run, newest first (results and interrupted
-  /// registrations), until it returns false; commits after the last visited are not parsed.
-  func forEachRun(_ visit: (RecordedRun) throws -> Bool) throws {
-    try store.forEachRecordedRun(name: name) { run in
-      guard run.kind == .result || run.isInterrupted else { return true }
-      return try visit(run)
-    }
   }
 
   /// The newest result, or nil when the notebook was never run with a commit.
