@@ -1,29 +1,38 @@
 import CBLAS
-import Dispatch
 
-/// Splits large elementwise loops across threads.
+/// Splits large loops and matrix products across threads.
 ///
-/// The thread count follows OpenBLAS's (`OPENBLAS_NUM_THREADS`), so one setting governs the
-/// whole core. Work is only split when each thread gets at least ``minimumElements``
-/// elements, since smaller loops finish faster than a thread hand-off. Each element is
-/// computed by exactly one thread with the same arithmetic, and reductions keep their
-/// per-element order, so results do not depend on the thread count.
+/// The thread count is OpenBLAS's at first use (`OPENBLAS_NUM_THREADS`), so one setting
+/// governs the whole core; OpenBLAS itself is then set to one thread and ``ParallelGemm``
+/// splits products instead (see there for why). Work is only split when each thread gets at
+/// least ``minimumElements`` elements, since smaller loops finish faster than a thread
+/// hand-off. Each element is computed by exactly one thread with the same arithmetic, and
+/// reductions keep their per-element order, so results do not depend on the thread count.
 enum Parallel {
   /// Elements per thread below which a loop stays on the calling thread.
   static let minimumElements = 1 << 16
+
+  /// Threads that loops and products may use: OpenBLAS's setting when Interp first ran.
+  static let threadCount: Int = {
+    let configured = Swift.max(Int(openblas_get_num_threads()), 1)
+    openblas_set_num_threads(1)
+    return configured
+  }()
 
   /// Calls `body` on disjoint subranges covering `0..<count` items, possibly concurrently.
   ///
   /// - Parameter elementsPerItem: How many elements one item stands for (e.g. a row length).
   static func forEachChunk(_ count: Int, elementsPerItem: Int = 1, _ body: (Range<Int>) -> Void) {
-    let threads = Swift.min(
-      Int(openblas_get_num_threads()), count, count * Swift.max(elementsPerItem, 1) / minimumElements)
+    let threads = Swift.min(threadCount, count, count * Swift.max(elementsPerItem, 1) / minimumElements)
     if threads <= 1 {
       body(0..<count)
       return
     }
-    DispatchQueue.concurrentPerform(iterations: threads) { i in
-      body((i * count / threads)..<((i + 1) * count / threads))
-    }
+    run(threads) { i in body((i * count / threads)..<((i + 1) * count / threads)) }
+  }
+
+  /// Calls `body(0)`, …, `body(parts − 1)`, concurrently when `parts > 1`.
+  static func run(_ parts: Int, _ body: (Int) -> Void) {
+    WorkerPool.shared.run(parts, body)
   }
 }

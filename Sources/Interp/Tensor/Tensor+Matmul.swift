@@ -117,8 +117,6 @@ extension Tensor {
     }
     let (ta, lda) = layoutA!
     let (tb, ldb) = layoutB!
-    let transA = ta ? CblasTrans : CblasNoTrans
-    let transB = tb ? CblasTrans : CblasNoTrans
     let batchCount = ShapeMath.count(batch)
     let pa = UnsafePointer(a.storage.pointer)
     let pb = UnsafePointer(b.storage.pointer)
@@ -128,31 +126,34 @@ extension Tensor {
     let bIsSingle = b.shape.dropLast(2).allSatisfy { $0 == 1 }
     let aBatch = Array(a.shape.dropLast(2))
     if batchCount > 1 && bIsSingle && !ta && aBatch == batch && a.isContiguous {
-      cblas_sgemm(
-        CblasRowMajor, transA, transB, Int32(batchCount * m), Int32(n), Int32(k), 1,
-        pa + a.offset, Int32(k), pb + b.offset, Int32(ldb), beta, pc, Int32(n))
+      ParallelGemm.sgemm(
+        transA: false, transB: tb, m: batchCount * m, n: n, k: k, a: pa + a.offset, lda: k, b: pb + b.offset,
+        ldb: ldb, beta: beta, c: pc, ldc: n)
+      return out
+    }
+    if batchCount == 1 {
+      ParallelGemm.sgemm(
+        transA: ta, transB: tb, m: m, n: n, k: k, a: pa + a.offset, lda: lda, b: pb + b.offset, ldb: ldb,
+        beta: beta, c: pc, ldc: n)
       return out
     }
 
+    // A stack of separate products: whole products are shared out between threads.
     let aStrides = broadcastStrides(a, to: batch + [m, k])
     let bStrides = broadcastStrides(b, to: batch + [k, n])
-    var counter = [Int](repeating: 0, count: batch.count)
-    var offA = a.offset
-    var offB = b.offset
-    for index in 0..<batchCount {
-      cblas_sgemm(
-        CblasRowMajor, transA, transB, Int32(m), Int32(n), Int32(k), 1,
-        pa + offA, Int32(lda), pb + offB, Int32(ldb), beta, pc + index * m * n, Int32(n))
-      var axis = batch.count - 1
-      while axis >= 0 {
-        counter[axis] += 1
-        offA += aStrides[axis]
-        offB += bStrides[axis]
-        if counter[axis] < batch[axis] { break }
-        offA -= aStrides[axis] * batch[axis]
-        offB -= bStrides[axis] * batch[axis]
-        counter[axis] = 0
-        axis -= 1
+    let (offsetA, offsetB) = (a.offset, b.offset)
+    Parallel.forEachChunk(batchCount, elementsPerItem: m * n * k) { indices in
+      for index in indices {
+        var (offA, offB, rest) = (offsetA, offsetB, index)
+        for axis in stride(from: batch.count - 1, through: 0, by: -1) {
+          let position = rest % batch[axis]
+          rest /= batch[axis]
+          offA += position * aStrides[axis]
+          offB += position * bStrides[axis]
+        }
+        cblas_sgemm(
+          CblasRowMajor, ta ? CblasTrans : CblasNoTrans, tb ? CblasTrans : CblasNoTrans, Int32(m), Int32(n), Int32(k),
+          1, pa + offA, Int32(lda), pb + offB, Int32(ldb), beta, pc + index * m * n, Int32(n))
       }
     }
     return out

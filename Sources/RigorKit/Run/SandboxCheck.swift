@@ -14,7 +14,7 @@ enum SandboxCheck {
     let status = Sandbox.probe()
     if status.isUsable, let marker {
       try? FileManager.default.createDirectory(at: marker.deletingLastPathComponent(), withIntermediateDirectories: true)
-      FileManager.default.createFile(atPath: marker.path, contents: Data())
+      _ = FileManager.default.createFile(atPath: marker.path, contents: Data())
     }
     return status
   }

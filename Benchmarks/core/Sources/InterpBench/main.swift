@@ -80,6 +80,7 @@ switch mode {
 case "sgemm": sgemm(n: first ?? 1024, repeats: second ?? 10)
 case "sae": sae(steps: first ?? 200, repeats: second ?? 3)
 case "profile": profile(repeats: first ?? 50)
+case "phases": saePhases(steps: first ?? 400)
 default:
   sgemm(n: 1024, repeats: 10)
   sae(steps: 200, repeats: 3)
@@ -118,4 +119,38 @@ func profile(repeats: Int) {
   time("add") { pre + f }
   time("mul") { pre * f }
   time("sum(0)") { pre.sum(axis: 0) }
+}
+
+/// Wall time of an SAE step's phases (forward to the loss, backward, optimiser), summed over `steps`.
+func saePhases(steps: Int) {
+  var rng = Xoshiro256(seed: 0)
+  let batches = (0..<8).map { _ in Tensor.randn([1024, 64], using: &rng) }
+  let wEnc = (Tensor.randn([64, 512], using: &rng) * 0.1).requiringGrad()
+  let bEnc = Tensor.zeros([512]).requiringGrad()
+  let wDec = (Tensor.randn([512, 64], using: &rng) * 0.1).requiringGrad()
+  let bDec = Tensor.zeros([64]).requiringGrad()
+  let optimizer = Adam(parameters: [wEnc, bEnc, wDec, bDec], learningRate: 1e-3)
+  var phase = [Double](repeating: 0, count: 6)
+  for i in 0..<(steps + 20) {
+    let x = batches[i % batches.count]
+    let t0 = now()
+    optimizer.zeroGrad()
+    let f = x.matmul(wEnc, adding: bEnc).relu()
+    let t1 = now()
+    let reconstruction = f.matmul(wDec, adding: bDec)
+    let t2 = now()
+    let loss = (reconstruction - x).square().sum(axis: 1).mean() + 0.3 * f.abs().sum(axis: 1).mean()
+    let t3 = now()
+    loss.backward()
+    let t4 = now()
+    optimizer.step()
+    let t5 = now()
+    _ = loss.item()
+    if i >= 20 {
+      for (k, v) in [t1 - t0, t2 - t1, t3 - t2, t4 - t3, t5 - t4, t5 - t0].enumerated() { phase[k] += v }
+    }
+  }
+  for (name, v) in zip(["encode", "decode", "loss", "backward", "adam", "total"], phase) {
+    print(name, String(format: "%.3f ms", v / Double(steps) * 1000))
+  }
 }
