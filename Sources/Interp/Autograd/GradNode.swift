@@ -11,6 +11,9 @@ final class GradNode {
   let parents: [GradNode?]
   /// Maps the output gradient to one gradient per parent (`nil` when not needed).
   let backward: ((Tensor) -> [Tensor?])?
+  /// The same gradients *added* to what the parents have gathered so far, for operations that
+  /// can add in the pass that computes them (see ``Tensor/AccumulatingBackward``).
+  let accumulatingBackward: Tensor.AccumulatingBackward?
   /// The accumulated gradient (leaves, and interior nodes that retain it).
   var grad: Tensor?
   /// Whether an interior node keeps its gradient after ``Tensor/backward(_:)``.
@@ -24,6 +27,7 @@ final class GradNode {
     op = "leaf"
     parents = []
     backward = nil
+    accumulatingBackward = nil
   }
 
   /// An interior node recorded by operation `op`.
@@ -31,5 +35,28 @@ final class GradNode {
     self.op = op
     self.parents = parents
     self.backward = backward
+    accumulatingBackward = nil
+  }
+
+  /// An interior node whose gradients are added into the parents' gathered gradients.
+  init(op: String, parents: [GradNode?], accumulatingBackward: @escaping Tensor.AccumulatingBackward) {
+    self.op = op
+    self.parents = parents
+    self.accumulatingBackward = accumulatingBackward
+    backward = { gradient in
+      var gradient = gradient
+      var gathered = [Tensor?](repeating: nil, count: parents.count)
+      accumulatingBackward(&gradient, &gathered)
+      return gathered
+    }
+  }
+
+  /// Whether no parent appears twice, so each can hand its gathered gradient over.
+  var parentsAreDistinct: Bool {
+    for (i, parent) in parents.enumerated() {
+      guard let parent else { continue }
+      for other in parents[(i + 1)...] where other === parent { return false }
+    }
+    return true
   }
 }

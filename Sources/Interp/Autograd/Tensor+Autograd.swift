@@ -77,6 +77,48 @@ extension Tensor {
     return out
   }
 
+  /// A backward rule that adds its input gradients to the ones gathered so far.
+  ///
+  /// It receives the output gradient and one slot per input holding the gradient gathered for
+  /// that input from other uses (or `nil`), and leaves in each slot the sum with its own
+  /// contribution. Both are handed over: a slot or the output gradient whose storage nothing
+  /// else references may be overwritten, which saves a pass over memory and a buffer per
+  /// input compared with returning a new gradient that the caller then adds.
+  @usableFromInline
+  typealias AccumulatingBackward = (inout Tensor, inout [Tensor?]) -> Void
+
+  /// ``record(_:op:inputs:backward:)`` for an operation with an ``AccumulatingBackward`` rule.
+  @usableFromInline
+  static func record(
+    _ value: Tensor, op: String, inputs: [Tensor], accumulating backward: @escaping AccumulatingBackward
+  ) -> Tensor {
+    guard GradMode.enabled else { return value }
+    var anyParent = false
+    for input in inputs where input.node != nil { anyParent = true }
+    guard anyParent else { return value }
+    var out = value
+    out.node = GradNode(op: op, parents: inputs.map(\.node), accumulatingBackward: backward)
+    return out
+  }
+
+  /// Adds `contribution` to `slot` (an accumulating rule's fallback when it cannot fuse).
+  static func accumulate(_ contribution: Tensor, into slot: inout Tensor?) {
+    guard var total = slot else {
+      slot = contribution
+      return
+    }
+    slot = nil
+    total.addInPlace(contribution)
+    slot = total
+  }
+
+  /// Whether `tensor` is a dense buffer of `shape` that nothing else references, so that it
+  /// may be overwritten.
+  static func isOwnedDense(_ tensor: inout Tensor, shape: [Int]) -> Bool {
+    tensor.node == nil && tensor.shape == shape && tensor.isContiguous && tensor.offset == 0
+      && tensor.storage.count == tensor.count && isKnownUniquelyReferenced(&tensor.storage)
+  }
+
   /// Computes gradients of this tensor with respect to every leaf in its history.
   ///
   /// Gradients are *added* to each leaf's ``grad`` (call ``zeroGrad()`` or an optimiser's
@@ -113,6 +155,17 @@ extension Tensor {
           continue
         }
         if current.retainsGrad { Tensor.accumulate(into: current, &g) }
+        if let accumulating = current.accumulatingBackward, current.parentsAreDistinct {
+          var gathered = current.parents.map { parent in
+            parent.flatMap { pending.removeValue(forKey: ObjectIdentifier($0)) }
+          }
+          accumulating(&g, &gathered)
+          for (parent, gradient) in zip(current.parents, gathered) {
+            guard let parent, let gradient else { continue }
+            pending[ObjectIdentifier(parent)] = gradient
+          }
+          continue
+        }
         guard let fn = current.backward else { continue }
         let inputGrads = fn(g)
         for (parent, inputGrad) in zip(current.parents, inputGrads) {

@@ -15,9 +15,11 @@ extension Tensor {
   /// `max(x, 0)` elementwise (gradient 0 at 0).
   public func relu() -> Tensor {
     let x = detached()
-    return Tensor.record(Tensor.unaryMap(self, ReluKernel.self), op: "relu", inputs: [self]) { g in
-      [Tensor.broadcastMap(g, x, ReluGradKernel.self, op: "relu backward")]
-    }
+    return Tensor.record(
+      Tensor.unaryMap(self, ReluKernel.self), op: "relu", inputs: [self],
+      accumulating: { g, gathered in
+        Tensor.accumulateMap(&g, x, ReluGradKernel.self, into: &gathered[0], op: "relu backward")
+      })
   }
 
   /// How ``gelu(approximation:)`` evaluates the Gaussian CDF.
@@ -46,17 +48,17 @@ extension Tensor {
   /// Hyperbolic tangent elementwise.
   public func tanh() -> Tensor {
     let y = Tensor.unaryMap(self, TanhKernel.self)
-    return Tensor.record(y, op: "tanh", inputs: [self]) { g in
-      [Tensor.broadcastMap(g, y, TanhGradKernel.self, op: "tanh backward")]
-    }
+    return Tensor.record(y, op: "tanh", inputs: [self], accumulating: { g, gathered in
+      Tensor.accumulateMap(&g, y, TanhGradKernel.self, into: &gathered[0], op: "tanh backward")
+    })
   }
 
   /// Logistic sigmoid `1/(1+e⁻ˣ)` elementwise.
   public func sigmoid() -> Tensor {
     let y = Tensor.unaryMap(self, SigmoidKernel.self)
-    return Tensor.record(y, op: "sigmoid", inputs: [self]) { g in
-      [Tensor.broadcastMap(g, y, SigmoidGradKernel.self, op: "sigmoid backward")]
-    }
+    return Tensor.record(y, op: "sigmoid", inputs: [self], accumulating: { g, gathered in
+      Tensor.accumulateMap(&g, y, SigmoidGradKernel.self, into: &gathered[0], op: "sigmoid backward")
+    })
   }
 
   /// Square root elementwise.
@@ -68,9 +70,11 @@ extension Tensor {
   /// Absolute value elementwise (gradient 0 at 0).
   public func abs() -> Tensor {
     let x = detached()
-    return Tensor.record(Tensor.unaryMap(self, AbsKernel.self), op: "abs", inputs: [self]) { g in
-      [Tensor.broadcastMap(g, x, SignGradKernel.self, op: "abs backward")]
-    }
+    return Tensor.record(
+      Tensor.unaryMap(self, AbsKernel.self), op: "abs", inputs: [self],
+      accumulating: { g, gathered in
+        Tensor.accumulateMap(&g, x, SignGradKernel.self, into: &gathered[0], op: "abs backward")
+      })
   }
 
   /// `x²` elementwise.

@@ -50,11 +50,25 @@ extension Tensor {
     let (needA, needB) = (a.node != nil, b.node != nil)
     let inputs = bias.map { [a, b, $0] } ?? [a, b]
     let biasShape = bias?.shape
-    return record(value, op: "matmul", inputs: inputs) { g in
-      var ga: Tensor? = nil
-      var gb: Tensor? = nil
-      if needA { ga = gemm(g, bv.mT, batch: batch).sum(toShape: av.shape) }
+    return record(value, op: "matmul", inputs: inputs, accumulating: { g, gathered in
+      if needA {
+        // The usual case (a matrix times a matrix) adds `g · bᵀ` straight into a gradient
+        // gathered from another use of `a`, as BLAS's `beta = 1`, instead of a new product
+        // that is then added.
+        if batch.isEmpty && av.rank == 2, var total = gathered[0].take() {
+          if isOwnedDense(&total, shape: av.shape) {
+            _ = gemm(g, bv.mT, batch: batch, accumulatingInto: total)
+            gathered[0] = total
+          } else {
+            gathered[0] = total
+            accumulate(gemm(g, bv.mT, batch: batch), into: &gathered[0])
+          }
+        } else {
+          accumulate(gemm(g, bv.mT, batch: batch).sum(toShape: av.shape), into: &gathered[0])
+        }
+      }
       if needB {
+        let gb: Tensor
         if bv.rank == 2 && av.rank > 2 {
           // Fold the batch into rows: one large product instead of a stack plus a sum.
           let rows = av.count / (av.shape[av.rank - 1] == 0 ? 1 : av.shape[av.rank - 1])
@@ -64,10 +78,10 @@ extension Tensor {
         } else {
           gb = gemm(av.mT, g, batch: batch).sum(toShape: bv.shape)
         }
+        accumulate(gb, into: &gathered[1])
       }
-      if let biasShape { return [ga, gb, g.sum(toShape: biasShape)] }
-      return [ga, gb]
-    }
+      if let biasShape { accumulate(g.sum(toShape: biasShape), into: &gathered[2]) }
+    })
   }
 
   /// How BLAS should read a 2-D view: transposed or not, and its leading dimension.
@@ -85,16 +99,25 @@ extension Tensor {
 
   /// The product of stacks `a` `[..., m, k]` and `b` `[..., k, n]`, batch axes broadcast to
   /// `batch`; no gradient recording.
-  /// With `bias` (shape `[n]`), every output row starts as the bias and BLAS adds into it.
-  static func gemm(_ a0: Tensor, _ b0: Tensor, batch: [Int], bias: Tensor? = nil) -> Tensor {
+  /// With `bias` (shape `[n]`), every output row starts as the bias and BLAS adds into it;
+  /// with `accumulatingInto` (a dense tensor of the output's shape), the product is added to
+  /// it in place and it is returned.
+  static func gemm(
+    _ a0: Tensor, _ b0: Tensor, batch: [Int], bias: Tensor? = nil, accumulatingInto existing: Tensor? = nil
+  ) -> Tensor {
     var a = a0
     var b = b0
     let m = a.shape[a.rank - 2]
     let k = a.shape[a.rank - 1]
     let n = b.shape[b.rank - 1]
-    let out = Tensor(uninitializedShape: batch + [m, n])
+    if let existing {
+      precondition(
+        bias == nil && existing.shape == batch + [m, n] && existing.isContiguous && existing.offset == 0,
+        "gemm: cannot accumulate a product of shape \(batch + [m, n]) into \(existing.shape)")
+    }
+    let out = existing ?? Tensor(uninitializedShape: batch + [m, n])
     if out.count == 0 { return out }
-    var beta: Float = 0
+    var beta: Float = existing == nil ? 0 : 1
     if let bias {
       let row = bias.contiguous()
       let rows = out.count / n
@@ -102,7 +125,7 @@ extension Tensor {
       beta = 1
     }
     if k == 0 {
-      if bias == nil { out.storage.pointer.update(repeating: 0, count: out.count) }
+      if bias == nil && existing == nil { out.storage.pointer.update(repeating: 0, count: out.count) }
       return out
     }
     var layoutA = blasLayout(rows: m, cols: k, rowStride: a.strides[a.rank - 2], colStride: a.strides[a.rank - 1])
