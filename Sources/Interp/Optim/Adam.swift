@@ -97,7 +97,12 @@ struct AdamState {
         beta1: beta1, beta2: beta2, epsilon: epsilon, l2: decoupled ? 0 : weightDecay,
         shrink: decoupled ? 1 - learningRate * weightDecay : 1, stepSize: Float(Double(learningRate) / correction1),
         correction2Root: Float((1 - Foundation.pow(Double(beta2), t)).squareRoot()))
-      parameter.withParameterPointer { p in kernel.apply(p: p, m: m, v: v, g: g, count: n) }
+      parameter.withParameterPointer { p in
+        Parallel.forEachChunk(n) { range in
+          let start = range.lowerBound
+          kernel.apply(p: p + start, m: m + start, v: v + start, g: g + start, count: range.count)
+        }
+      }
     }
   }
 }

@@ -10,7 +10,7 @@ import CBLAS
 /// reductions keep their per-element order, so results do not depend on the thread count.
 enum Parallel {
   /// Elements per thread below which a loop stays on the calling thread.
-  static let minimumElements = 1 << 16
+  static let minimumElements = 1 << 14
 
   /// Threads that loops and products may use: OpenBLAS's setting when Interp first ran.
   static let threadCount: Int = {
