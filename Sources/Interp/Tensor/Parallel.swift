@@ -11,6 +11,8 @@ import CBLAS
 enum Parallel {
   /// Elements per thread below which a loop stays on the calling thread.
   static let minimumElements = 1 << 14
+  /// Parts per thread that a long loop is cut into.
+  static let partsPerThread = 4
 
   /// Threads that loops and products may use: OpenBLAS's setting when Interp first ran.
   static let threadCount: Int = {
@@ -23,12 +25,16 @@ enum Parallel {
   ///
   /// - Parameter elementsPerItem: How many elements one item stands for (e.g. a row length).
   static func forEachChunk(_ count: Int, elementsPerItem: Int = 1, _ body: (Range<Int>) -> Void) {
-    let threads = Swift.min(threadCount, count, count * Swift.max(elementsPerItem, 1) / minimumElements)
+    let affordable = count * Swift.max(elementsPerItem, 1) / minimumElements
+    let threads = Swift.min(threadCount, count, affordable)
     if threads <= 1 {
       body(0..<count)
       return
     }
-    run(threads) { i in body((i * count / threads)..<((i + 1) * count / threads)) }
+    // Several parts per thread when the loop is long enough, so that a thread that starts late
+    // (or is preempted) leaves fewer elements to wait for: parts are claimed as threads free up.
+    let parts = Swift.min(count, Swift.max(threads, Swift.min(threads * partsPerThread, affordable)))
+    run(parts) { i in body((i * count / parts)..<((i + 1) * count / parts)) }
   }
 
   /// Calls `body(0)`, …, `body(parts − 1)`, concurrently when `parts > 1`.
