@@ -23,8 +23,14 @@ enum Parallel {
 
   /// Calls `body` on disjoint subranges covering `0..<count` items, possibly concurrently.
   ///
-  /// - Parameter elementsPerItem: How many elements one item stands for (e.g. a row length).
-  static func forEachChunk(_ count: Int, elementsPerItem: Int = 1, _ body: (Range<Int>) -> Void) {
+  /// - Parameters:
+  ///   - elementsPerItem: How many elements one item stands for (e.g. a row length).
+  ///   - partsPerThread: At most this many parts per thread (fewer keeps each part's memory
+  ///     accesses longer and contiguous, e.g. for column blocks read row by row).
+  static func forEachChunk(
+    _ count: Int, elementsPerItem: Int = 1, partsPerThread: Int = Parallel.partsPerThread,
+    _ body: (Range<Int>) -> Void
+  ) {
     let affordable = count * Swift.max(elementsPerItem, 1) / minimumElements
     let threads = Swift.min(threadCount, count, affordable)
     if threads <= 1 {
@@ -33,7 +39,7 @@ enum Parallel {
     }
     // Several parts per thread when the loop is long enough, so that a thread that starts late
     // (or is preempted) leaves fewer elements to wait for: parts are claimed as threads free up.
-    let parts = Swift.min(count, Swift.max(threads, Swift.min(threads * partsPerThread, affordable)))
+    let parts = Swift.min(count, Swift.max(threads, Swift.min(threads * Swift.max(partsPerThread, 1), affordable)))
     run(parts) { i in body((i * count / parts)..<((i + 1) * count / parts)) }
   }
 

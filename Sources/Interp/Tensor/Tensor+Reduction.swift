@@ -158,8 +158,9 @@ extension Tensor {
       return out
     }
     // Columns are independent, so they may be split across threads; each column is still
-    // reduced in row order.
-    Parallel.forEachChunk(inner, elementsPerItem: outer * n) { columns in
+    // reduced in row order. One block of columns per thread: blocks are read row by row, and
+    // wider blocks keep those reads long and contiguous.
+    Parallel.forEachChunk(inner, elementsPerItem: outer * n, partsPerThread: 1) { columns in
       let width = columns.count
       for o in 0..<outer {
         let block = src + o * n * inner + columns.lowerBound
