@@ -3,12 +3,11 @@ import CBLAS
 /// Single-precision matrix products split across ``Parallel`` threads, each part one
 /// single-threaded `cblas_sgemm` call.
 ///
-/// OpenBLAS's own threads spin (`sched_yield`) for a while after every product, so on a small
-/// machine they take a core away from the elementwise loops that run between products (a
-/// quarter of the CPU time of an SAE step went to spinning). Interp therefore runs OpenBLAS with
-/// one thread and splits each product itself: the rows of the output (or its columns, when
-/// they are more) into contiguous blocks, one per thread. Every output element is still one
-/// BLAS dot product over the whole inner dimension.
+/// Interp keeps OpenBLAS single-threaded so that its ``WorkerPool`` is the only set of threads
+/// (see there for why) and splits each product itself: the rows of the output (or its columns,
+/// when they are more) into contiguous blocks, one per thread. More parts than threads were
+/// measured slower (each part packs the shared operand again). Every output element is still
+/// one BLAS dot product over the whole inner dimension, so splitting never changes a result.
 enum ParallelGemm {
   /// Multiply-adds per thread below which a product is not split.
   static let minimumWorkPerThread = 1 << 19
