@@ -15,14 +15,17 @@ def sae(steps=200, repeats=3):
     b_enc = torch.zeros(latents, requires_grad=True)
     w_dec = (torch.randn(latents, d, generator=g) * 0.1).requires_grad_()
     b_dec = torch.zeros(d, requires_grad=True)
-    opt = torch.optim.Adam([w_enc, b_enc, w_dec, b_dec], lr=1e-3)
+    # PyTorch's fastest eager form of this step: the fused single-kernel Adam (CPU since 2.4)
+    # and addmm for product plus bias, as nn.Linear does. Plain `x @ w + b` and the default
+    # Adam measured about 5-10% slower here, so this is the stricter peer.
+    opt = torch.optim.Adam([w_enc, b_enc, w_dec, b_dec], lr=1e-3, fused=True)
     last = [0.0]
 
     def step(i):
         x = batches[i % len(batches)]
         opt.zero_grad()
-        f = torch.relu(x @ w_enc + b_enc)
-        xhat = f @ w_dec + b_dec
+        f = torch.relu(torch.addmm(b_enc, x, w_enc))
+        xhat = torch.addmm(b_dec, f, w_dec)
         loss = (xhat - x).pow(2).sum(1).mean() + l1 * f.abs().sum(1).mean()
         loss.backward()
         opt.step()
