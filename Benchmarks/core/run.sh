@@ -41,7 +41,8 @@ for round in $(seq "$ROUNDS"); do
   "${numpy_env[@]}" python3 "$HERE/bench_numpy.py" sae | tee -a "$OUT"
   "${numpy_pooled_env[@]}" python3 "$HERE/bench_numpy.py" sae --label numpy-pooled | tee -a "$OUT"
   if [ "$have_torch" = 1 ]; then
-    OMP_NUM_THREADS="$THREADS" MKL_NUM_THREADS="$THREADS" python3 "$HERE/bench_torch.py" | tee -a "$OUT"
+    OMP_NUM_THREADS="$THREADS" MKL_NUM_THREADS="$THREADS" python3 "$HERE/bench_torch.py" fused | tee -a "$OUT"
+    OMP_NUM_THREADS="$THREADS" MKL_NUM_THREADS="$THREADS" python3 "$HERE/bench_torch.py" plain | tee -a "$OUT"
   fi
 done
 [ "$have_torch" = 1 ] || echo "# torch not installed; PyTorch side skipped (pip install torch)" >&2

@@ -14,8 +14,11 @@ import Synchronization
 /// core).
 ///
 /// Parts are claimed dynamically, and the caller claims parts too: when a worker is not
-/// scheduled, the caller does its share, so a loop never waits on a descheduled thread.
-/// Which thread runs a part never changes what the part computes.
+/// scheduled, the caller does its share, so a loop waits for a descheduled worker only to
+/// finish a part that worker had already claimed. Which thread runs a part never changes what
+/// the part computes. An idle worker costs at most ``spinDuration`` of CPU after each burst of
+/// work; a single-thread pool (`OPENBLAS_NUM_THREADS=1`, as `rigor run` gives seeds that share
+/// the machine) has no workers at all.
 final class WorkerPool: @unchecked Sendable {
   /// The pool of ``Parallel/threadCount`` threads (the caller plus `threadCount − 1` workers).
   static let shared = WorkerPool(threads: Parallel.threadCount)
@@ -51,7 +54,6 @@ final class WorkerPool: @unchecked Sendable {
       // Workers keep their pool alive until ``shutDown()``.
       let thread = Thread { self.workerLoop() }
       thread.name = "Interp worker \(index)"
-      thread.stackSize = 1 << 20
       thread.start()
     }
   }
