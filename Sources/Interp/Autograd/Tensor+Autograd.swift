@@ -68,13 +68,18 @@ extension Tensor {
   static func record(
     _ value: Tensor, op: String, inputs: [Tensor], backward: @escaping (Tensor) -> [Tensor?]
   ) -> Tensor {
-    guard GradMode.enabled else { return value }
-    var anyParent = false
-    for input in inputs where input.node != nil { anyParent = true }
-    guard anyParent else { return value }
+    guard isRecorded(inputs) else { return value }
     var out = value
     out.node = GradNode(op: op, parents: inputs.map(\.node), backward: backward)
     return out
+  }
+
+  /// Whether an operation on `inputs` gets a graph node: recording is on and an input
+  /// requires a gradient.
+  @usableFromInline
+  static func isRecorded(_ inputs: [Tensor]) -> Bool {
+    guard GradMode.enabled else { return false }
+    return inputs.contains { $0.node != nil }
   }
 
   /// A backward rule that adds its input gradients to the ones gathered so far.
@@ -92,10 +97,7 @@ extension Tensor {
   static func record(
     _ value: Tensor, op: String, inputs: [Tensor], accumulating backward: @escaping AccumulatingBackward
   ) -> Tensor {
-    guard GradMode.enabled else { return value }
-    var anyParent = false
-    for input in inputs where input.node != nil { anyParent = true }
-    guard anyParent else { return value }
+    guard isRecorded(inputs) else { return value }
     var out = value
     out.node = GradNode(op: op, parents: inputs.map(\.node), accumulatingBackward: backward)
     return out
