@@ -173,12 +173,9 @@ extension Tensor {
         for (parent, inputGrad) in zip(current.parents, inputGrads) {
           guard let parent, let inputGrad else { continue }
           let key = ObjectIdentifier(parent)
-          if var existing = pending.removeValue(forKey: key) {
-            existing.addInPlace(inputGrad)
-            pending[key] = existing
-          } else {
-            pending[key] = inputGrad
-          }
+          var gathered = pending.removeValue(forKey: key)
+          Tensor.accumulate(inputGrad, into: &gathered)
+          pending[key] = gathered
         }
       }
     }

@@ -4,7 +4,7 @@ import CBLAS
 ///
 /// The thread count is OpenBLAS's at first use (`OPENBLAS_NUM_THREADS`), so one setting
 /// governs the whole core; OpenBLAS itself is then set to one thread and ``ParallelGemm``
-/// splits products instead (see there for why). Work is only split when each thread gets at
+/// splits products instead (``WorkerPool`` says why). Work is only split when each thread gets at
 /// least ``minimumElements`` elements, since smaller loops finish faster than a thread
 /// hand-off. Each element is computed by exactly one thread with the same arithmetic, and
 /// reductions keep their per-element order, so results do not depend on the thread count.
