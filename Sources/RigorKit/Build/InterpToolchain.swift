@@ -14,11 +14,23 @@ public struct InterpToolchain: Sendable {
   public var packageRoot: URL
   /// The Swift compiler.
   public var swiftc: URL
+  /// The lock a rebuild of `libraryFolder` takes, when Rigor builds that folder itself
+  /// (``ToolchainLock``); nil for folders built by someone else.
+  public var lockFile: URL?
 
-  public init(libraryFolder: URL, packageRoot: URL, swiftc: URL) {
+  public init(libraryFolder: URL, packageRoot: URL, swiftc: URL, lockFile: URL? = nil) {
     self.libraryFolder = libraryFolder
     self.packageRoot = packageRoot
     self.swiftc = swiftc
+    self.lockFile = lockFile
+  }
+
+  /// Runs `body` while no rebuild of the libraries can start (a shared ``ToolchainLock``).
+  func whileInUse<T>(_ body: () throws -> T) throws -> T {
+    guard let lockFile else { return try body() }
+    let lock = try ToolchainLock(file: lockFile, mode: .shared)
+    defer { withExtendedLifetime(lock) {} }
+    return try body()
   }
 
   static let libraries = ["libInterp.so", "libRigorRuntime.so"]
@@ -52,14 +64,24 @@ public struct InterpToolchain: Sendable {
     }
     let scratch = root.appendingPathComponent(".build-notebook")
     let folder = scratch.appendingPathComponent("release")
-    if !isComplete(folder) || sourcesAreNewer(root: root, than: folder) {
-      log("Building the Interp core for notebooks (release, once)...")
-      for product in ["Interp", "RigorRuntime"] {
-        try runSwiftBuild(product: product, root: root, scratch: scratch, swiftc: swiftc)
+    let lockFile = scratch.appendingPathComponent("rigor-toolchain.lock")
+    if needsBuild(folder, root: root) {
+      // Checked again under the lock: a run that waited here finds the build another made.
+      let lock = try ToolchainLock(file: lockFile, mode: .exclusive)
+      if needsBuild(folder, root: root) {
+        log("Building the Interp core for notebooks (release, once)...")
+        for product in ["Interp", "RigorRuntime"] {
+          try runSwiftBuild(product: product, root: root, scratch: scratch, swiftc: swiftc)
+        }
+        guard isComplete(folder) else { throw ToolchainError.incompleteBuild(folder.path) }
       }
-      guard isComplete(folder) else { throw ToolchainError.incompleteBuild(folder.path) }
+      withExtendedLifetime(lock) {}
     }
-    return InterpToolchain(libraryFolder: folder, packageRoot: root, swiftc: swiftc)
+    return InterpToolchain(libraryFolder: folder, packageRoot: root, swiftc: swiftc, lockFile: lockFile)
+  }
+
+  static func needsBuild(_ folder: URL, root: URL) -> Bool {
+    !isComplete(folder) || sourcesAreNewer(root: root, than: folder)
   }
 
   static func isComplete(_ folder: URL) -> Bool {
@@ -131,6 +153,7 @@ public enum ToolchainError: Error, CustomStringConvertible {
   case noCompiler
   case incompleteBuild(String)
   case buildFailed(product: String, output: String)
+  case lockFailed(path: String, reason: String)
 
   public var description: String {
     switch self {
@@ -140,6 +163,8 @@ public enum ToolchainError: Error, CustomStringConvertible {
       "\(path) does not hold a complete Interp build (libInterp.so, libRigorRuntime.so, Modules/)"
     case .buildFailed(let product, let output):
       "building \(product) for notebooks failed:\n\(output.suffix(4000))"
+    case .lockFailed(let path, let reason):
+      "cannot lock the notebook toolchain at \(path): \(reason)"
     }
   }
 }

@@ -34,6 +34,11 @@ public struct StepCompiler: Sendable {
   ///
   /// - Parameter workingDirectory: where relative notebook paths resolve (the repository root).
   public func compile(_ notebook: Notebook, workingDirectory: URL) throws -> CompileOutcome {
+    // The fingerprint and the compile must see the same libraries: no rebuild in between.
+    try toolchain.whileInUse { try compileUnlocked(notebook, workingDirectory: workingDirectory) }
+  }
+
+  private func compileUnlocked(_ notebook: Notebook, workingDirectory: URL) throws -> CompileOutcome {
     let source = StepProgramGenerator().generate(notebook)
     let key = ContentKey([rigorVersion, source, toolchain.fingerprint, arguments.joined(separator: " ")])
     let started = Date()

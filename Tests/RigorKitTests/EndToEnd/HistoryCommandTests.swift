@@ -142,10 +142,12 @@ import Testing
   @Test func earlierDifferentVerdictMarksTheClaimUnstable() throws {
     let repo = try ScratchRepository()
     let path = try repo.notebook("metric", RunCommandTests.metricNotebook)
-    let few = try #require(try repo.rigor(["run", path, "--seeds", "3", "--format", "json"]).documents().first)
-    #expect(few.claims.first?.verdict == "inconclusive")
-    let full = try #require(try repo.rigor(["run", path, "--format", "json"]).documents().first)
-    #expect(full.claims.first?.verdict == "supported")
+    let fewRun = repo.rigor(["run", path, "--seeds", "3", "--format", "json"])
+    let few = try #require(try fewRun.documents().first)
+    #expect(few.claims.first?.verdict == "inconclusive", "\(fewRun.stdout)\n\(fewRun.stderr)")
+    let fullRun = repo.rigor(["run", path, "--format", "json"])
+    let full = try #require(try fullRun.documents().first)
+    #expect(full.claims.first?.verdict == "supported", "\(fullRun.stdout)\n\(fullRun.stderr)")
     #expect(full.claims.first?.reasons.contains { $0.hasPrefix("unstable: ") } == true)
     let trailers = try repo.git(["log", "-1", "--format=%(trailers:key=Rigor-Claim,valueonly)", "refs/rigor/metric"]).output
     #expect(trailers.contains(" supported"))
