@@ -1,3 +1,5 @@
+import Foundation
+
 /// Reads swiftc's `-diagnostic-style llvm` output into `Diagnostic`s at notebook lines.
 ///
 /// `#sourceLocation` makes the compiler name the notebook itself; the column is shifted back by
@@ -7,16 +9,26 @@ struct CompilerDiagnosticParser {
   var notebook: Notebook
   var generatedPath: String
 
+  /// How many of the lines before a location-less error (a linker's own output) it carries.
+  static let contextLines = 12
+
   func parse(_ output: String) -> [Diagnostic] {
     var diagnostics: [Diagnostic] = []
+    // A failed link ends in `clang: error: linker command failed`; the cause (an undefined
+    // symbol, a truncated library) is in the linker's lines before it, which are not diagnostics.
+    var context: [Substring] = []
     for line in output.split(separator: "\n") {
-      guard let diagnostic = parseLine(Substring(line)) else { continue }
+      guard let diagnostic = parseLine(Substring(line), context: context) else {
+        context.append(line)
+        continue
+      }
+      context.removeAll()
       if !diagnostics.contains(diagnostic) { diagnostics.append(diagnostic) }
     }
     return diagnostics
   }
 
-  private func parseLine(_ line: Substring) -> Diagnostic? {
+  private func parseLine(_ line: Substring, context: [Substring]) -> Diagnostic? {
     for severity in [Diagnostic.Severity.error, .warning] {
       let marker = ": \(severity.rawValue): "
       guard let range = line.range(of: marker) else { continue }
@@ -26,7 +38,9 @@ struct CompilerDiagnosticParser {
       guard parts.count >= 3, let lineNumber = Int(parts[parts.count - 2]),
         let column = Int(parts[parts.count - 1])
       else {
-        return Diagnostic(message, at: SourceLocation(file: notebook.path, line: 1), severity: severity)
+        let cause = context.suffix(Self.contextLines).filter { !$0.hasPrefix("error: link command failed") }
+        let detail = cause.isEmpty ? "" : "\n" + cause.joined(separator: "\n")
+        return Diagnostic(message + detail, at: SourceLocation(file: notebook.path, line: 1), severity: severity)
       }
       let file = parts.dropLast(2).joined(separator: ":")
       if file == notebook.path {
