@@ -14,8 +14,13 @@ public struct InterpToolchain: Sendable {
   public var packageRoot: URL
   /// The Swift compiler.
   public var swiftc: URL
-  /// The lock a rebuild of `libraryFolder` takes, when Rigor builds that folder itself
-  /// (``ToolchainLock``); nil for folders built by someone else.
+  /// The lock a rebuild of `libraryFolder` takes, when Rigor builds that folder itself; nil for
+  /// folders built by someone else.
+  ///
+  /// Concurrent runs all find the first-use build of `.build-notebook/` missing. Without a lock
+  /// each ran `swift build` in turn, and a run could compile against a library the linker was
+  /// still writing (gold then fails with an internal error). The builder holds the lock
+  /// exclusively and the others re-check after it; compiles hold it shared.
   public var lockFile: URL?
 
   public init(libraryFolder: URL, packageRoot: URL, swiftc: URL, lockFile: URL? = nil) {
@@ -25,10 +30,10 @@ public struct InterpToolchain: Sendable {
     self.lockFile = lockFile
   }
 
-  /// Runs `body` while no rebuild of the libraries can start (a shared ``ToolchainLock``).
+  /// Runs `body` while no rebuild of the libraries can start (a shared ``FileLock``).
   func whileInUse<T>(_ body: () throws -> T) throws -> T {
     guard let lockFile else { return try body() }
-    let lock = try ToolchainLock(file: lockFile, mode: .shared)
+    let lock = try FileLock(file: lockFile, mode: .shared)
     defer { withExtendedLifetime(lock) {} }
     return try body()
   }
@@ -67,7 +72,7 @@ public struct InterpToolchain: Sendable {
     let lockFile = scratch.appendingPathComponent("rigor-toolchain.lock")
     if needsBuild(folder, root: root) {
       // Checked again under the lock: a run that waited here finds the build another made.
-      let lock = try ToolchainLock(file: lockFile, mode: .exclusive)
+      let lock = try FileLock(file: lockFile, mode: .exclusive)
       if needsBuild(folder, root: root) {
         log("Building the Interp core for notebooks (release, once)...")
         for product in ["Interp", "RigorRuntime"] {
@@ -153,7 +158,6 @@ public enum ToolchainError: Error, CustomStringConvertible {
   case noCompiler
   case incompleteBuild(String)
   case buildFailed(product: String, output: String)
-  case lockFailed(path: String, reason: String)
 
   public var description: String {
     switch self {
@@ -163,8 +167,6 @@ public enum ToolchainError: Error, CustomStringConvertible {
       "\(path) does not hold a complete Interp build (libInterp.so, libRigorRuntime.so, Modules/)"
     case .buildFailed(let product, let output):
       "building \(product) for notebooks failed:\n\(output.suffix(4000))"
-    case .lockFailed(let path, let reason):
-      "cannot lock the notebook toolchain at \(path): \(reason)"
     }
   }
 }

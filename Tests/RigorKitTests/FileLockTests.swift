@@ -3,14 +3,14 @@ import Testing
 
 @testable import RigorKit
 
-@Suite struct ToolchainLockTests {
+@Suite struct FileLockTests {
   let file = FileManager.default.temporaryDirectory
     .appendingPathComponent("rigor-lock-\(UUID().uuidString.prefix(8))/toolchain.lock")
 
   /// Acquires the lock on another thread; the semaphore is signalled once it is held.
-  private func acquireElsewhere(_ mode: ToolchainLock.Mode, held: DispatchSemaphore, release: DispatchSemaphore) {
+  private func acquireElsewhere(_ mode: FileLock.Mode, held: DispatchSemaphore, release: DispatchSemaphore) {
     Thread.detachNewThread { [file] in
-      let lock = try? ToolchainLock(file: file, mode: mode)
+      let lock = try? FileLock(file: file, mode: mode)
       held.signal()
       release.wait()
       withExtendedLifetime(lock) {}
@@ -19,7 +19,7 @@ import Testing
 
   @Test func compilesWaitWhileTheToolchainIsBuilt() throws {
     defer { try? FileManager.default.removeItem(at: file.deletingLastPathComponent()) }
-    var builder: ToolchainLock? = try ToolchainLock(file: file, mode: .exclusive)
+    var builder: FileLock? = try FileLock(file: file, mode: .exclusive)
     let held = DispatchSemaphore(value: 0)
     let release = DispatchSemaphore(value: 0)
     acquireElsewhere(.shared, held: held, release: release)
@@ -32,7 +32,7 @@ import Testing
 
   @Test func concurrentCompilesShareTheLock() throws {
     defer { try? FileManager.default.removeItem(at: file.deletingLastPathComponent()) }
-    let compile = try ToolchainLock(file: file, mode: .shared)
+    let compile = try FileLock(file: file, mode: .shared)
     let held = DispatchSemaphore(value: 0)
     let release = DispatchSemaphore(value: 0)
     acquireElsewhere(.shared, held: held, release: release)
@@ -53,7 +53,7 @@ import Testing
       process.waitUntilExit()
       return process.terminationStatus
     }
-    var compile: ToolchainLock? = try ToolchainLock(file: file, mode: .shared)
+    var compile: FileLock? = try FileLock(file: file, mode: .shared)
     #expect(try tryExclusive() != 0)
     withExtendedLifetime(compile) {}
     compile = nil
@@ -62,9 +62,22 @@ import Testing
 
   @Test func anUnwritableLockFolderIsAnErrorThatNamesThePath() {
     #expect {
-      _ = try ToolchainLock(file: URL(fileURLWithPath: "/proc/rigor/toolchain.lock"), mode: .shared)
+      _ = try FileLock(file: URL(fileURLWithPath: "/proc/rigor/toolchain.lock"), mode: .shared)
     } throws: { error in
-      String(describing: error).hasPrefix("cannot lock the notebook toolchain at /proc/rigor/toolchain.lock: ")
+      String(describing: error).hasPrefix("cannot create the folder of the lock file /proc/rigor/toolchain.lock: ")
     }
+  }
+
+  @Test func attemptsFailOnlyAgainstAConflictingHolder() throws {
+    defer { try? FileManager.default.removeItem(at: file.deletingLastPathComponent()) }
+    var writer: FileLock? = try FileLock(file: file, mode: .shared)
+    #expect(try FileLock.attempt(file: file, mode: .shared) != nil)
+    #expect(try FileLock.attempt(file: file, mode: .exclusive) == nil)
+    withExtendedLifetime(writer) {}
+    writer = nil
+    let recovery = try FileLock.attempt(file: file, mode: .exclusive)
+    #expect(recovery != nil)
+    #expect(try FileLock.attempt(file: file, mode: .shared) == nil)
+    withExtendedLifetime(recovery) {}
   }
 }
