@@ -179,6 +179,41 @@ struct StoreConcurrencyTests {
     #expect(!FileManager.default.fileExists(atPath: lock.path))
   }
 
+  @Test func lockWithoutALiveRigorWriterIsRemovedWithoutWaitingTheStaleAge() throws {
+    let folder = try StoreTemporaryFolder()
+    let store = ResultStore(repository: try makeStoreProjectRepository(in: folder))
+    store.contentionTimeout = 10
+    let first = try store.register(notebook: "o", notebookPath: "o.md", files: [:], message: "r")
+    let lock = store.repository.commonDirectory.appendingPathComponent("refs/rigor/o.lock")
+    try Data(storeText: "0000\n").write(to: lock)
+    let fewSecondsAgo = Date().addingTimeInterval(-(store.orphanedLockAge + 1))
+    try FileManager.default.setAttributes([.modificationDate: fewSecondsAgo], ofItemAtPath: lock.path)
+
+    // A Rigor writer mid-update (it holds the writers lock): the lock may be its own.
+    var writer: FileLock? = try FileLock(file: store.writersLockFile, mode: .shared)
+    #expect(try store.removeStaleLocks(for: "refs/rigor/o") == false)
+    #expect(FileManager.default.fileExists(atPath: lock.path))
+    withExtendedLifetime(writer) {}
+    writer = nil
+
+    let started = Date()
+    let result = try store.record(first, files: ["result.json": Data(storeText: "{}")], message: "m", trailers: [])
+    #expect(Date().timeIntervalSince(started) < store.staleLockAge / 2)
+    #expect(try store.tip(name: "o") == result)
+    #expect(!FileManager.default.fileExists(atPath: lock.path))
+  }
+
+  @Test func packedRefsLockKeepsTheLongStaleAge() throws {
+    let folder = try StoreTemporaryFolder()
+    let store = ResultStore(repository: try makeStoreProjectRepository(in: folder))
+    let lock = store.repository.commonDirectory.appendingPathComponent("packed-refs.lock")
+    try Data().write(to: lock)
+    let fewSecondsAgo = Date().addingTimeInterval(-(store.orphanedLockAge + 1))
+    try FileManager.default.setAttributes([.modificationDate: fewSecondsAgo], ofItemAtPath: lock.path)
+    #expect(try store.removeStaleLocks(for: "refs/rigor/p") == false)
+    #expect(FileManager.default.fileExists(atPath: lock.path))
+  }
+
   @Test func freshLockIsWaitedForNotRemoved() throws {
     let folder = try StoreTemporaryFolder()
     let store = ResultStore(repository: try makeStoreProjectRepository(in: folder))

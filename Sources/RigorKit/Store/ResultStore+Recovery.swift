@@ -1,27 +1,40 @@
 import Foundation
 
 extension ResultStore {
-  /// Removes lock files that block `reference` when they are older than `staleLockAge`, and
-  /// returns whether it removed any.
+  /// The file every Rigor reference writer holds a shared ``FileLock`` on while it updates a
+  /// reference.
+  var writersLockFile: URL { repository.commonDirectory.appendingPathComponent("rigor-ref-writers") }
+
+  /// Removes lock files that block `reference` when they are stale, and returns whether it
+  /// removed any.
   ///
   /// A killed process can leave `refs/rigor/NAME.lock` (or `packed-refs.lock`) behind, and
   /// libgit2 then refuses every update with `GIT_ELOCKED`. A live writer holds such a lock for
-  /// well under a millisecond, so an old one is dead. Removal happens under an advisory
-  /// `flock` shared by every Rigor process, after checking the file is still the same one
-  /// (inode and modification time): two recovering processes can thus never delete a fresh lock
-  /// that a third created after the stale one was gone.
+  /// well under a millisecond, so one older than `staleLockAge` is dead. The reference's own
+  /// lock is dead sooner, after `orphanedLockAge`, when no Rigor writer holds the writers lock
+  /// (`packed-refs.lock` keeps the long age: `git gc` takes it too). Removal happens under an
+  /// advisory `flock` shared by every Rigor process, after checking the file is still the same
+  /// one (inode and modification time): two recovering processes can thus never delete a fresh
+  /// lock that a third created after the stale one was gone.
   @discardableResult
   public func removeStaleLocks(for reference: String) throws -> Bool {
-    let candidates = [
-      repository.commonDirectory.appendingPathComponent(reference + ".lock").path,
-      repository.commonDirectory.appendingPathComponent("packed-refs.lock").path,
-    ]
+    let referenceLock = repository.commonDirectory.appendingPathComponent(reference + ".lock").path
+    let packedLock = repository.commonDirectory.appendingPathComponent("packed-refs.lock").path
     var removed = false
-    for path in candidates {
-      guard let first = LockFileState(path: path), first.age >= staleLockAge else { continue }
+    for path in [referenceLock, packedLock] {
+      guard let first = LockFileState(path: path) else { continue }
+      let orphaned = path == referenceLock && first.age >= orphanedLockAge
+      guard first.age >= staleLockAge || orphaned else { continue }
       try withRecoveryLock {
         guard let again = LockFileState(path: path), again.isSameFile(as: first) else { return }
-        if unlink(path) == 0 { removed = true }
+        if first.age < staleLockAge {
+          // While this is held no Rigor writer is between taking and releasing a reference lock.
+          guard let idle = try FileLock.attempt(file: writersLockFile, mode: .exclusive) else { return }
+          defer { withExtendedLifetime(idle) {} }
+          if unlink(path) == 0 { removed = true }
+        } else if unlink(path) == 0 {
+          removed = true
+        }
       }
     }
     return removed

@@ -18,6 +18,11 @@ public final class ResultStore: @unchecked Sendable {
   /// A reference `.lock` file older than this is taken to be left by a killed process and is
   /// removed. Real writers hold the lock for well under a millisecond.
   public var staleLockAge: TimeInterval = 30
+  /// A reference's `.lock` file at least this old is removed at once when no Rigor process is
+  /// updating a reference: Rigor's writers hold ``writersLockFile`` (shared) for the whole
+  /// update, so a lock without a holder was left by a killed run, and the next run need not wait
+  /// `staleLockAge`. The small age spares a plain `git` that might be writing the reference.
+  public var orphanedLockAge: TimeInterval = 2
   /// How long a write keeps retrying a contended reference before giving up. Longer than
   /// `staleLockAge`, so a lock left by a process killed just now is eventually recovered.
   public var contentionTimeout: TimeInterval = 45
