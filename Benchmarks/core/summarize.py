@@ -1,17 +1,24 @@
 """Best-of-rounds summary of Benchmarks/core results as a Markdown table."""
 import json
+import statistics
 import sys
 
 
 def main(path, threads):
     best = {}
     rounds = []  # SAE times per round, in the order run.sh ran them
+    sgemm_rounds = []  # sgemm GFLOP/s per round
     for line in open(path):
         line = line.strip()
         if not line.startswith("{"):
             continue
         r = json.loads(line)
         key = (r["impl"], r["bench"])
+        if r["bench"] == "sgemm":
+            if r["impl"] == "interp":
+                sgemm_rounds.append({})
+            if sgemm_rounds:
+                sgemm_rounds[-1][r["impl"]] = r["gflops"]
         if r["bench"] == "sae":
             if r["impl"] == "interp":
                 rounds.append({})
@@ -35,10 +42,13 @@ def main(path, threads):
             # Also the ratio within each round (the sides ran back to back), since this
             # machine's speed drifts between rounds.
             ratios = sorted(r[other] / r["interp"] for r in rounds if other in r and "interp" in r)
-            spread = f" (per round {ratios[0]:.2f}-{ratios[-1]:.2f}x)" if ratios else ""
+            spread = (f" (per round {ratios[0]:.2f}-{ratios[-1]:.2f}x, median {statistics.median(ratios):.2f}x"
+                      f" over {len(ratios)})") if ratios else ""
             print(f"\n{other} / interp SAE time: {best[(other, 'sae')] / interp:.2f}x{spread}", end="")
     if best.get(("interp", "sgemm")) and best.get(("numpy", "sgemm")):
-        print(f"\ninterp / numpy sgemm: {best[('interp', 'sgemm')] / best[('numpy', 'sgemm')]:.2f}x")
+        ratios = sorted(r["interp"] / r["numpy"] for r in sgemm_rounds if "numpy" in r)
+        print(f"\ninterp / numpy sgemm: {best[('interp', 'sgemm')] / best[('numpy', 'sgemm')]:.2f}x"
+              f" (per round {ratios[0]:.2f}-{ratios[-1]:.2f}x, median {statistics.median(ratios):.2f}x)", end="")
     print()
 
 
