@@ -41,18 +41,9 @@ extension ResultStore {
   }
 
   private func withRecoveryLock(_ body: () throws -> Void) throws {
-    let path = repository.commonDirectory.appendingPathComponent("rigor-lock-recovery").path
-    let descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
-    guard descriptor >= 0 else {
-      throw ResultStoreError.fileSystem(
-        operation: "open the lock-recovery file", path: path, reason: String(cString: strerror(errno)))
-    }
-    defer { close(descriptor) }
-    guard flock(descriptor, LOCK_EX) == 0 else {
-      throw ResultStoreError.fileSystem(
-        operation: "lock the lock-recovery file", path: path, reason: String(cString: strerror(errno)))
-    }
-    defer { flock(descriptor, LOCK_UN) }
+    let file = repository.commonDirectory.appendingPathComponent("rigor-lock-recovery")
+    let recovering = try FileLock(file: file, mode: .exclusive)
+    defer { withExtendedLifetime(recovering) {} }
     try body()
   }
 }
