@@ -130,12 +130,15 @@ func saePhases(steps: Int) {
   let wDec = (Tensor.randn([512, 64], using: &rng) * 0.1).requiringGrad()
   let bDec = Tensor.zeros([64]).requiringGrad()
   let optimizer = Adam(parameters: [wEnc, bEnc, wDec, bDec], learningRate: 1e-3)
-  var phase = [Double](repeating: 0, count: 6)
+  var phase = [Double](repeating: 0, count: 8)
   for i in 0..<(steps + 20) {
     let x = batches[i % batches.count]
     let t0 = now()
     optimizer.zeroGrad()
-    let f = x.matmul(wEnc, adding: bEnc).relu()
+    let tz = now()
+    let pre = x.matmul(wEnc, adding: bEnc)
+    let tm = now()
+    let f = pre.relu()
     let t1 = now()
     let reconstruction = f.matmul(wDec, adding: bDec)
     let t2 = now()
@@ -147,10 +150,10 @@ func saePhases(steps: Int) {
     let t5 = now()
     _ = loss.item()
     if i >= 20 {
-      for (k, v) in [t1 - t0, t2 - t1, t3 - t2, t4 - t3, t5 - t4, t5 - t0].enumerated() { phase[k] += v }
+      for (k, v) in [tz - t0, tm - tz, t1 - tm, t2 - t1, t3 - t2, t4 - t3, t5 - t4, t5 - t0].enumerated() { phase[k] += v }
     }
   }
-  for (name, v) in zip(["encode", "decode", "loss", "backward", "adam", "total"], phase) {
+  for (name, v) in zip(["zeroGrad", "encode matmul", "encode relu", "decode", "loss", "backward", "adam", "total"], phase) {
     print(name, String(format: "%.3f ms", v / Double(steps) * 1000))
   }
 }
