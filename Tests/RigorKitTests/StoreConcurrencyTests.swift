@@ -165,14 +165,21 @@ struct StoreConcurrencyTests {
     }
   }
 
+  /// Writes a lock file under the store's git folder, modified `age` seconds ago.
+  @discardableResult
+  private func plantLock(_ name: String, in store: ResultStore, age: TimeInterval) throws -> URL {
+    let lock = store.repository.commonDirectory.appendingPathComponent(name)
+    try Data(storeText: "0000\n").write(to: lock)
+    try FileManager.default.setAttributes(
+      [.modificationDate: Date().addingTimeInterval(-age)], ofItemAtPath: lock.path)
+    return lock
+  }
+
   @Test func staleLockLeftByAKilledProcessIsRemoved() throws {
     let folder = try StoreTemporaryFolder()
     let store = ResultStore(repository: try makeStoreProjectRepository(in: folder))
     let first = try store.register(notebook: "s", notebookPath: "s.md", files: [:], message: "r")
-    let lock = store.repository.commonDirectory.appendingPathComponent("refs/rigor/s.lock")
-    try Data(storeText: "0000\n").write(to: lock)
-    let minuteAgo = Date().addingTimeInterval(-60)
-    try FileManager.default.setAttributes([.modificationDate: minuteAgo], ofItemAtPath: lock.path)
+    let lock = try plantLock("refs/rigor/s.lock", in: store, age: 60)
 
     let result = try store.record(first, files: ["result.json": Data(storeText: "{}")], message: "m", trailers: [])
     #expect(try store.tip(name: "s") == result)
@@ -184,10 +191,7 @@ struct StoreConcurrencyTests {
     let store = ResultStore(repository: try makeStoreProjectRepository(in: folder))
     store.contentionTimeout = 10
     let first = try store.register(notebook: "o", notebookPath: "o.md", files: [:], message: "r")
-    let lock = store.repository.commonDirectory.appendingPathComponent("refs/rigor/o.lock")
-    try Data(storeText: "0000\n").write(to: lock)
-    let fewSecondsAgo = Date().addingTimeInterval(-(store.orphanedLockAge + 1))
-    try FileManager.default.setAttributes([.modificationDate: fewSecondsAgo], ofItemAtPath: lock.path)
+    let lock = try plantLock("refs/rigor/o.lock", in: store, age: store.orphanedLockAge + 1)
 
     // A Rigor writer mid-update (it holds the writers lock): the lock may be its own.
     var writer: FileLock? = try FileLock(file: store.writersLockFile, mode: .shared)
@@ -206,10 +210,7 @@ struct StoreConcurrencyTests {
   @Test func packedRefsLockKeepsTheLongStaleAge() throws {
     let folder = try StoreTemporaryFolder()
     let store = ResultStore(repository: try makeStoreProjectRepository(in: folder))
-    let lock = store.repository.commonDirectory.appendingPathComponent("packed-refs.lock")
-    try Data().write(to: lock)
-    let fewSecondsAgo = Date().addingTimeInterval(-(store.orphanedLockAge + 1))
-    try FileManager.default.setAttributes([.modificationDate: fewSecondsAgo], ofItemAtPath: lock.path)
+    let lock = try plantLock("packed-refs.lock", in: store, age: store.orphanedLockAge + 1)
     #expect(try store.removeStaleLocks(for: "refs/rigor/p") == false)
     #expect(FileManager.default.fileExists(atPath: lock.path))
   }
