@@ -33,9 +33,7 @@ public struct InterpToolchain: Sendable {
   /// Runs `body` while no rebuild of the libraries can start (a shared ``FileLock``).
   func whileInUse<T>(_ body: () throws -> T) throws -> T {
     guard let lockFile else { return try body() }
-    let lock = try FileLock(file: lockFile, mode: .shared)
-    defer { withExtendedLifetime(lock) {} }
-    return try body()
+    return try FileLock.holding(lockFile, .shared, body)
   }
 
   static let libraries = ["libInterp.so", "libRigorRuntime.so"]
@@ -71,16 +69,15 @@ public struct InterpToolchain: Sendable {
     let folder = scratch.appendingPathComponent("release")
     let lockFile = scratch.appendingPathComponent("rigor-toolchain.lock")
     if needsBuild(folder, root: root) {
-      // Checked again under the lock: a run that waited here finds the build another made.
-      let lock = try FileLock(file: lockFile, mode: .exclusive)
-      if needsBuild(folder, root: root) {
+      try FileLock.holding(lockFile, .exclusive) {
+        // Checked again under the lock: a run that waited here finds the build another made.
+        guard needsBuild(folder, root: root) else { return }
         log("Building the Interp core for notebooks (release, once)...")
         for product in ["Interp", "RigorRuntime"] {
           try runSwiftBuild(product: product, root: root, scratch: scratch, swiftc: swiftc)
         }
         guard isComplete(folder) else { throw ToolchainError.incompleteBuild(folder.path) }
       }
-      withExtendedLifetime(lock) {}
     }
     return InterpToolchain(libraryFolder: folder, packageRoot: root, swiftc: swiftc, lockFile: lockFile)
   }

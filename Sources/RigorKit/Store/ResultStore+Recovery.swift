@@ -25,27 +25,20 @@ extension ResultStore {
       guard let first = LockFileState(path: path) else { continue }
       let orphaned = path == referenceLock && first.age >= orphanedLockAge
       guard first.age >= staleLockAge || orphaned else { continue }
-      try withRecoveryLock {
+      try FileLock.holding(recoveryLockFile, .exclusive) {
         guard let again = LockFileState(path: path), again.isSameFile(as: first) else { return }
-        if first.age < staleLockAge {
-          // While this is held no Rigor writer is between taking and releasing a reference lock.
-          guard let idle = try FileLock.attempt(file: writersLockFile, mode: .exclusive) else { return }
-          defer { withExtendedLifetime(idle) {} }
-          if unlink(path) == 0 { removed = true }
-        } else if unlink(path) == 0 {
-          removed = true
-        }
+        // A young lock may be a live writer's; while `idle` is held no Rigor writer is between
+        // taking and releasing a reference lock.
+        let idle = first.age < staleLockAge ? try FileLock.attempt(file: writersLockFile, mode: .exclusive) : nil
+        guard first.age >= staleLockAge || idle != nil else { return }
+        if unlink(path) == 0 { removed = true }
+        withExtendedLifetime(idle) {}
       }
     }
     return removed
   }
 
-  private func withRecoveryLock(_ body: () throws -> Void) throws {
-    let file = repository.commonDirectory.appendingPathComponent("rigor-lock-recovery")
-    let recovering = try FileLock(file: file, mode: .exclusive)
-    defer { withExtendedLifetime(recovering) {} }
-    try body()
-  }
+  private var recoveryLockFile: URL { repository.commonDirectory.appendingPathComponent("rigor-lock-recovery") }
 }
 
 /// Identity and age of a lock file, to recognise it again after taking the recovery lock.

@@ -71,11 +71,11 @@ extension ResultStore {
       guard let target = try next(tip), target != tip else { return tip }
       do {
         if tip == nil { try ensureReflog(reference) }
-        let writing = try FileLock(file: writersLockFile, mode: .shared)
-        try repository.updateReference(
-          reference, to: target, expecting: tip,
-          logMessage: "rigor: \(tip == nil ? "create" : "advance") \(reference)")
-        withExtendedLifetime(writing) {}
+        try FileLock.holding(writersLockFile, .shared) {
+          try repository.updateReference(
+            reference, to: target, expecting: tip,
+            logMessage: "rigor: \(tip == nil ? "create" : "advance") \(reference)")
+        }
         return target
       } catch let error as GitError where error.isLostRace {
         lostRaces += 1

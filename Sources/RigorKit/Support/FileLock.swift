@@ -21,17 +21,28 @@ final class FileLock {
     try acquire(file: file, mode: mode, wait: false).map(FileLock.init(descriptor:))
   }
 
+  /// Runs `body` while holding the lock on `file` in `mode`.
+  static func holding<T>(_ file: URL, _ mode: Mode, _ body: () throws -> T) throws -> T {
+    let lock = try FileLock(file: file, mode: mode)
+    defer { withExtendedLifetime(lock) {} }
+    return try body()
+  }
+
   private init(descriptor: Int32) { self.descriptor = descriptor }
 
   /// An open descriptor holding the lock, or nil when `wait` is false and the lock is taken.
   private static func acquire(file: URL, mode: Mode, wait: Bool) throws -> Int32? {
-    do {
-      try FileManager.default.createDirectory(
-        at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
-    } catch {
-      throw FileLockError(path: file.path, operation: "create the folder of", reason: error.localizedDescription)
+    var opened = open(file.path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+    if opened < 0 && errno == ENOENT {
+      // Only the first lock in a fresh folder creates it; every ref write takes a lock.
+      do {
+        try FileManager.default.createDirectory(
+          at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+      } catch {
+        throw FileLockError(path: file.path, operation: "create the folder of", reason: error.localizedDescription)
+      }
+      opened = open(file.path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
     }
-    let opened = open(file.path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
     guard opened >= 0 else {
       throw FileLockError(path: file.path, operation: "open", reason: String(cString: strerror(errno)))
     }
