@@ -13,7 +13,8 @@ struct TextReport {
       + (document.seeds.isEmpty ? "" : ", seeds \(SeedList.describe(document.seeds))")
       + (document.resultCommit.map { ", recorded \($0.prefix(12)) on \(document.resultsRef)" } ?? ""))
     if !document.errors.isEmpty {
-      lines.append("  \(document.errors.count) error(s), listed on standard error")
+      let distinct = ErrorLines.group(document.errors).count
+      lines.append("  \(distinct) distinct error(s), listed on standard error")
     }
     if !document.runs.isEmpty {
       for step in document.steps {
