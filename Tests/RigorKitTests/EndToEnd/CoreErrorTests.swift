@@ -72,3 +72,18 @@ import Testing
     #expect(run.stderr.contains("warning:"), "\(run.stderr)")
   }
 }
+
+/// What `rigor run` echoes of its command line in the text summary.
+@Suite(.serialized) struct RunSummaryEchoTests {
+  @Test func summaryEchoesOverriddenParametersAndTheSeedsRun() throws {
+    let repo = try ScratchRepository()
+    let path = try repo.notebook("metric", RunCommandTests.metricNotebook)
+    let run = repo.rigor(["run", path, "--no-commit", "--seeds", "5-7", "--param", "offset=100"])
+    #expect(run.status == 0, "\(run.stderr)")
+    #expect(run.stdout.contains("seeds 5-7"))
+    #expect(run.stdout.contains("parameters set on the command line: offset=100"))
+    let repeated = repo.rigor(["run", path, "--no-commit", "--param", "offset=1", "--param", "offset=2"])
+    #expect(repeated.status == 2)
+    #expect(repeated.stderr.contains("given twice"))
+  }
+}
