@@ -21,6 +21,8 @@ let package = Package(
       name: "CBLAS", pkgConfig: "openblas", providers: [.apt(["libopenblas-dev"])]),
     .systemLibrary(
       name: "CMark", pkgConfig: "libcmark-gfm", providers: [.apt(["libcmark-gfm-dev"])]),
+    .systemLibrary(
+      name: "CCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
     .target(name: "Interp", dependencies: ["CBLAS"]),
     // The runner-child channel protocol, shared by the runtime and the runner (docs/PROTOCOL.md).
     .target(name: "RigorProtocol"),
@@ -28,7 +30,7 @@ let package = Package(
     .target(
       name: "RigorKit",
       dependencies: [
-        "Interp", "RigorProtocol", "CLibGit2", "CMark", "CBLAS",
+        "Interp", "RigorProtocol", "CLibGit2", "CMark", "CBLAS", "CCrypto",
         .product(name: "Yams", package: "Yams"),
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
