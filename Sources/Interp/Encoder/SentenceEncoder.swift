@@ -61,7 +61,8 @@ public final class SentenceEncoder {
         tokens: members.map { encoded[$0] + Array(repeating: tokenizer.paddingID, count: length - encoded[$0].count) },
         tokenTypes: members.map { _ in Array(repeating: 0, count: length) },
         attentionMask: members.map { Array(repeating: 1, count: encoded[$0].count) + Array(repeating: 0, count: length - encoded[$0].count) })
-      let pooled = try Self.meanPool(model(input).detached(), mask: input.attentionMask)
+      // No graph: embedding is evaluation, and recording would keep every activation alive.
+      let pooled = try withNoGrad { try Self.meanPool(model(input), mask: input.attentionMask) }
       for (row, index) in members.enumerated() {
         let normalized = Self.normalized(pooled[(row * d)..<((row + 1) * d)])
         rows.replaceSubrange((index * d)..<((index + 1) * d), with: normalized)
