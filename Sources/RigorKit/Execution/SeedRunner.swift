@@ -25,7 +25,9 @@ public struct SeedRunner: Sendable {
   ///
   /// Failures of the notebook (errors, traps, timeouts) are in the outcome; this throws only
   /// when the runner itself cannot work (folders, pipes, starting the process, no bwrap).
-  public func run(_ launch: SeedLaunch, progress: SeedProgressHandler? = nil) throws -> SeedOutcome {
+  public func run(
+    _ launch: SeedLaunch, progress: SeedProgressHandler? = nil, output liveOutput: SeedOutputHandler? = nil
+  ) throws -> SeedOutcome {
     for folder in [
       launch.outputDirectory.appendingPathComponent("figures"),
       launch.outputDirectory.appendingPathComponent("artifacts"), launch.scratchDirectory,
@@ -65,7 +67,7 @@ public struct SeedRunner: Sendable {
 
     var supervisor = Supervisor(
       launch: launch, child: child, channel: channelRead, output: outputRead,
-      startTime: startTime, progress: progress)
+      startTime: startTime, progress: progress, liveOutput: liveOutput)
     return supervisor.run()
   }
 

@@ -8,6 +8,7 @@ struct Supervisor {
   let output: FileDescriptor
   let startTime: Double
   let progress: SeedProgressHandler?
+  let liveOutput: SeedOutputHandler?
 
   private var session: SeedSession
   private var channelLines = LineSplitter(maxLineBytes: RigorLimits.maxLineBytes)
@@ -22,8 +23,9 @@ struct Supervisor {
 
   init(
     launch: SeedLaunch, child: ChildProcess, channel: FileDescriptor, output: FileDescriptor,
-    startTime: Double, progress: SeedProgressHandler?
+    startTime: Double, progress: SeedProgressHandler?, liveOutput: SeedOutputHandler? = nil
   ) {
+    self.liveOutput = liveOutput
     self.launch = launch
     self.child = child
     self.channel = channel
@@ -177,7 +179,11 @@ struct Supervisor {
       switch output.read(into: &buffer) {
       case .data(let count):
         total += count
-        buffer.withUnsafeBytes { session.appendOutput(UnsafeRawBufferPointer(rebasing: $0[0..<count])) }
+        buffer.withUnsafeBytes {
+          let bytes = UnsafeRawBufferPointer(rebasing: $0[0..<count])
+          session.appendOutput(bytes)
+          liveOutput?(launch.seed, bytes)
+        }
       case .wouldBlock: return
       case .endOfFile: output.close()
       }

@@ -137,6 +137,8 @@ struct NotebookSession {
         document.resultCommit = try? recorder.recordFailure(
           document, registration: registration, notebook: notebook, name: name)
       }
+    } else if !outcomes.isEmpty {
+      document.outputFolder = try keepUnrecorded(document, notebook: notebook, name: name, outcomes: outcomes, collected: collected)
     }
     printErrors(document)
     var status = minimumTierStatus(document)
@@ -168,6 +170,27 @@ struct NotebookSession {
       earlierVerdicts: { hash in
         ledger.verdicts(claimHash: hash, parameters: valid.parameters, excluding: recorded.resultCommit)
       })
+  }
+
+  /// With `--no-commit` nothing is recorded, so the seeds' output and files would vanish with
+  /// the scratch folder: they are written, laid out as `Results/NAME/` would be, to a folder of
+  /// their own under the temporary directory, which the summary names.
+  private func keepUnrecorded(
+    _ document: RunDocument, notebook: Notebook, name: String, outcomes: [SeedOutcome],
+    collected: SeedFileCollector.Collected
+  ) throws -> String {
+    let stamp = Int(Date().timeIntervalSince1970)
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "rigor-\(name.replacingOccurrences(of: "/", with: "-"))-\(stamp)-\(UUID().uuidString.prefix(6))")
+    var kept = document
+    kept.outputFolder = folder.path
+    let files = try ResultRecorder.files(kept, notebook: notebook, outcomes: outcomes, collected: collected)
+    for (path, data) in files {
+      let url = folder.appendingPathComponent(path)
+      try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+      try data.write(to: url)
+    }
+    return folder.path
   }
 
   private func step(of diagnostic: Diagnostic, in notebook: Notebook) -> Int? {

@@ -37,19 +37,7 @@ struct ResultRecorder {
     _ document: RunDocument, registration: Registration, notebook: Notebook, name: String,
     outcomes: [SeedOutcome], collected: SeedFileCollector.Collected
   ) throws -> Recorded {
-    var files: [String: Data] = ["result.json": try JSONOutput.data(document)]
-    for outcome in outcomes {
-      let base = "seeds/\(outcome.seed)"
-      for step in outcome.steps where step.status != .skipped {
-        var text = step.output
-        if step.droppedOutputBytes > 0 {
-          text += "\n[rigor: \(step.droppedOutputBytes) bytes of output dropped]\n"
-        }
-        files["\(base)/steps/\(step.index).txt"] = Data(text.utf8)
-      }
-    }
-    files.merge(collected.files) { _, file in file }
-    files["report.html"] = Data(HTMLReport(document: document, notebook: notebook, files: files, figureSteps: collected.steps).render().utf8)
+    let files = try Self.files(document, notebook: notebook, outcomes: outcomes, collected: collected)
     let commit = try store.record(
       registration, files: files, message: message(document, name: name),
       trailers: try trailers(for: notebook) + ledger(document) + ResultSummaryTrailers.trailers(for: document))
@@ -66,6 +54,27 @@ struct ResultRecorder {
     _ = try? store.packCommitsOccasionally(after: commit, name: name)
     _ = try? store.packIfNeeded(looseObjectThreshold: 20_000)
     return Recorded(commit: commit.description, workingFolderProblem: problem)
+  }
+
+  /// The files of a result folder as this run built them: `result.json`, per seed
+  /// `seeds/SEED/steps/STEP.txt`, the collected `figures/` and `artifacts/`, and `report.html`.
+  static func files(
+    _ document: RunDocument, notebook: Notebook, outcomes: [SeedOutcome], collected: SeedFileCollector.Collected
+  ) throws -> [String: Data] {
+    var files: [String: Data] = ["result.json": try JSONOutput.data(document)]
+    for outcome in outcomes {
+      let base = "seeds/\(outcome.seed)"
+      for step in outcome.steps where step.status != .skipped {
+        var text = step.output
+        if step.droppedOutputBytes > 0 {
+          text += "\n[rigor: \(step.droppedOutputBytes) bytes of output dropped]\n"
+        }
+        files["\(base)/steps/\(step.index).txt"] = Data(text.utf8)
+      }
+    }
+    files.merge(collected.files) { _, file in file }
+    files["report.html"] = Data(HTMLReport(document: document, notebook: notebook, files: files, figureSteps: collected.steps).render().utf8)
+    return files
   }
 
   /// Records a run whose result could not be stored as a failed run holding only its
