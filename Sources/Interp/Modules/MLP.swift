@@ -1,6 +1,8 @@
 /// An elementwise nonlinearity for ``MLP``.
 public enum Activation: Sendable {
   case relu, gelu, tanh, sigmoid, identity
+  /// `x·σ(x)` (SiLU, also called swish), the activation of Llama's SwiGLU MLP.
+  case silu
 
   /// Applies the nonlinearity.
   public func callAsFunction(_ x: Tensor) -> Tensor {
@@ -10,6 +12,7 @@ public enum Activation: Sendable {
     case .tanh: return x.tanh()
     case .sigmoid: return x.sigmoid()
     case .identity: return x
+    case .silu: return x * x.sigmoid()
     }
   }
 }
