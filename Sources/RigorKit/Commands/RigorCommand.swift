@@ -16,7 +16,7 @@ public struct RigorCommand: ParsableCommand {
     subcommands: [
       RunCommand.self, CheckCommand.self, AuditCommand.self, LogCommand.self, ShowCommand.self,
       DiffCommand.self, VerifyCommand.self, RenderCommand.self, PushCommand.self,
-      PullCommand.self,
+      PullCommand.self, ModelsCommand.self,
     ])
 
   public init() {}
@@ -50,8 +50,12 @@ public enum RigorCLI {
 
   public static func run(_ arguments: [String], console: Console = .standard()) -> Int32 {
     do {
-      let command = try RigorCommand.parseAsRoot(arguments)
+      var command = try RigorCommand.parseAsRoot(arguments)
       guard let subcommand = command as? RigorSubcommand else {
+        // `rigor help run`, `rigor run --help` and bare `rigor` parse to ArgumentParser's own
+        // commands, whose `run()` throws the help request for the right command; the catch
+        // below renders it, so each command's help names its own options.
+        try command.run()
         console.out(RigorCommand.helpMessage())
         return ExitStatus.success.rawValue
       }
