@@ -18,7 +18,19 @@ extension HookedTransformer {
   ///
   /// - Throws: ``PretrainedError`` for a missing or ambiguous file or an unsupported
   ///   architecture, ``GGUFError`` for a malformed file or missing tensors.
+  ///
+  /// A folder without a GGUF file but with Hugging Face's `config.json` and `model.safetensors`
+  /// (Llama or GPT-2) loads through ``init(huggingFace:)``.
   public convenience init(pretrained url: URL) throws {
+    var isFolder: ObjCBool = false
+    let config = url.appendingPathComponent("config.json")
+    if FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder), isFolder.boolValue,
+      FileManager.default.fileExists(atPath: config.path),
+      (try? PretrainedError.locate(url, ext: "gguf")) == nil
+    {
+      try self.init(huggingFace: url)
+      return
+    }
     try self.init(gguf: GGUFFile(contentsOf: PretrainedError.locate(url, ext: "gguf")))
   }
 

@@ -20,7 +20,7 @@ public enum PretrainedError: Error, Equatable, CustomStringConvertible {
     case .severalModelFiles(let folder, let files):
       return "\(folder.path): the folder holds several model files (\(files.joined(separator: ", "))); pass the one to load"
     case .unsupportedArchitecture(let file, let architecture):
-      return "\(file.path): architecture '\(architecture)' is not supported (Interp loads 'llama' from GGUF)"
+      return "\(file.path): architecture '\(architecture)' is not supported (Interp loads 'llama' from GGUF or Hugging Face files, 'gpt2' from Hugging Face files)"
     case .unsupportedFeature(let file, let feature): return "\(file.path): \(feature) is not supported"
     }
   }

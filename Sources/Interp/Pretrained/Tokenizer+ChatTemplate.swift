@@ -21,7 +21,8 @@ extension Tokenizer {
   /// - Throws: ``PretrainedError/unsupportedFeature(file:feature:)`` when the file has no
   ///   template or one that is not ChatML.
   public func applyChatTemplate(_ messages: [ChatMessage], addGenerationPrompt: Bool = false) throws -> String {
-    guard let template = chatTemplate, template.contains("'<|im_start|>' + message['role'] + '\\n' + message['content'] + '<|im_end|>'")
+    guard let template = chatTemplate,
+      ["'<|im_start|>' + message['role']", "message['content'] + '<|im_end|>'"].allSatisfy(template.contains)
     else {
       throw PretrainedError.unsupportedFeature(file: source, feature: chatTemplate == nil ? "a chat template (the file has none)" : "a chat template other than ChatML")
     }
