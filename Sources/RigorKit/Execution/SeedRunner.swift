@@ -38,6 +38,11 @@ public struct SeedRunner: Sendable {
         throw ExecutionError.cannotCreateFolder(path: folder.path, reason: error.localizedDescription)
       }
     }
+    do {
+      try Data(launch.parametersJSON.utf8).write(to: launch.parametersFile)
+    } catch {
+      throw ExecutionError.cannotWriteParameters(path: launch.parametersFile.path, reason: error.localizedDescription)
+    }
     let environment = launch.childEnvironment()
     let command = try commandLine(launch, environment: environment)
     FileDescriptor.spawnLock.lock()
@@ -56,7 +61,7 @@ public struct SeedRunner: Sendable {
     }
     FileDescriptor.spawnLock.unlock()
     let (child, channelRead, outputRead) = try started.get()
-    let startTime = MonotonicTime.now()
+    let startTime = MonotonicClock.now()
     channelRead.setNonBlocking()
     outputRead.setNonBlocking()
 

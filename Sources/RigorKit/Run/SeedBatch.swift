@@ -18,7 +18,7 @@ struct SeedBatch {
     binary: URL, toolchain: InterpToolchain, notebook: Notebook, seeds: [Int],
     parameters: [String: ParameterValue], folder: URL
   ) throws -> [SeedOutcome] {
-    let parametersJSON = try JSONOutput.encode(parameters)
+    let parametersJSON = ParameterValue.jsonObject(parameters)
     let timeout = options.timeout ?? notebook.frontMatter.timeout ?? Notebook.defaultTimeout
     var launches: [SeedLaunch] = []
     for seed in seeds {
