@@ -110,6 +110,8 @@ struct NotebookSession {
       document.resultCommit = try recorder.record(
         document, registration: registration, notebook: notebook, name: name, outcomes: outcomes,
         seedFolder: scratch.url)
+    } else if !outcomes.isEmpty {
+      document.outputFolder = try keepUnrecorded(document, notebook: notebook, name: name, outcomes: outcomes, seedFolder: scratch.url)
     }
     printErrors(document)
     var status = minimumTierStatus(document)
@@ -140,6 +142,26 @@ struct NotebookSession {
       earlierVerdicts: { hash in
         ledger.verdicts(claimHash: hash, parameters: valid.parameters, excluding: recorded.resultCommit)
       })
+  }
+
+  /// With `--no-commit` nothing is recorded, so the seeds' output and files would vanish with
+  /// the scratch folder: they are written, laid out as `Results/NAME/` would be, to a folder of
+  /// their own under the temporary directory, which the summary names.
+  private func keepUnrecorded(
+    _ document: RunDocument, notebook: Notebook, name: String, outcomes: [SeedOutcome], seedFolder: URL
+  ) throws -> String {
+    let stamp = Int(Date().timeIntervalSince1970)
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "rigor-\(name.replacingOccurrences(of: "/", with: "-"))-\(stamp)-\(UUID().uuidString.prefix(6))")
+    var kept = document
+    kept.outputFolder = folder.path
+    let files = try ResultRecorder.files(kept, notebook: notebook, outcomes: outcomes, seedFolder: seedFolder)
+    for (path, data) in files {
+      let url = folder.appendingPathComponent(path)
+      try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+      try data.write(to: url)
+    }
+    return folder.path
   }
 
   private func step(of diagnostic: Diagnostic, in notebook: Notebook) -> Int? {

@@ -30,6 +30,29 @@ struct ResultRecorder {
     _ document: RunDocument, registration: Registration, notebook: Notebook, name: String,
     outcomes: [SeedOutcome], seedFolder: URL
   ) throws -> String {
+    let files = try Self.files(document, notebook: notebook, outcomes: outcomes, seedFolder: seedFolder)
+    let verdicts = document.claims.map { "\($0.id): \($0.tier.map { "tier \($0)" } ?? "refuted") \($0.verdict)" }
+    let message = "rigor: \(name) \(document.status.rawValue), seeds \(SeedList.describe(document.seeds))\n\n"
+      + (verdicts.isEmpty ? "No claims." : verdicts.joined(separator: "\n"))
+    let ledger = Ledger.trailers(claims: document.claims, parameters: document.parameters ?? [:])
+    let commit = try store.record(
+      registration, files: files, message: message, trailers: try trailers(for: notebook) + ledger + ResultSummaryTrailers.trailers(for: document))
+    try store.refreshWorkingFolder(
+      name: name, from: commit,
+      into: workspace.root.appendingPathComponent("Results").appendingPathComponent(name))
+    // Keep history reads fast: pack this notebook's commits every ~128 runs (a few files, cheap).
+    // Pack everything only when loose objects have really piled up (hundreds of runs), since
+    // deleting many files slows the next writes for a while. The result is already committed.
+    _ = try? store.packCommitsOccasionally(after: commit, name: name)
+    _ = try? store.packIfNeeded(looseObjectThreshold: 20_000)
+    return commit.description
+  }
+
+  /// The files of a result folder as this run built them: `result.json`, per seed
+  /// `seeds/SEED/steps/STEP.txt`, `figures/`, `artifacts/`, and `report.html`.
+  static func files(
+    _ document: RunDocument, notebook: Notebook, outcomes: [SeedOutcome], seedFolder: URL
+  ) throws -> [String: Data] {
     var files: [String: Data] = ["result.json": try JSONOutput.data(document)]
     var figureSteps: [String: Int] = [:]
     for outcome in outcomes {
@@ -55,21 +78,7 @@ struct ResultRecorder {
       }
     }
     files["report.html"] = Data(HTMLReport(document: document, notebook: notebook, files: files, figureSteps: figureSteps).render().utf8)
-    let verdicts = document.claims.map { "\($0.id): \($0.tier.map { "tier \($0)" } ?? "refuted") \($0.verdict)" }
-    let message = "rigor: \(name) \(document.status.rawValue), seeds \(SeedList.describe(document.seeds))\n\n"
-      + (verdicts.isEmpty ? "No claims." : verdicts.joined(separator: "\n"))
-    let ledger = Ledger.trailers(claims: document.claims, parameters: document.parameters ?? [:])
-    let commit = try store.record(
-      registration, files: files, message: message, trailers: try trailers(for: notebook) + ledger + ResultSummaryTrailers.trailers(for: document))
-    try store.refreshWorkingFolder(
-      name: name, from: commit,
-      into: workspace.root.appendingPathComponent("Results").appendingPathComponent(name))
-    // Keep history reads fast: pack this notebook's commits every ~128 runs (a few files, cheap).
-    // Pack everything only when loose objects have really piled up (hundreds of runs), since
-    // deleting many files slows the next writes for a while. The result is already committed.
-    _ = try? store.packCommitsOccasionally(after: commit, name: name)
-    _ = try? store.packIfNeeded(looseObjectThreshold: 20_000)
-    return commit.description
+    return files
   }
 
   private func trailers(for notebook: Notebook) throws -> [(String, String)] {
