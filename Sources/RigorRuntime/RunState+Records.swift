@@ -7,8 +7,12 @@ extension RunState {
   }
 
 
-  func record(_ name: String, _ value: Double) throws {
+  func record(
+    _ name: String, _ value: Double, on split: String? = nil,
+    location: (file: String, line: Int, column: Int)? = nil
+  ) throws {
     try NameRules.checkName(name, kind: "metric")
+    if let split { try NameRules.checkName(split, kind: "split") }
     guard value.isFinite else {
       throw RigorRuntimeError("metric '\(name)' is \(value); recorded values must be finite numbers")
     }
@@ -21,16 +25,23 @@ extension RunState {
         throw RigorRuntimeError("more than \(RigorLimits.maxMetrics) metrics recorded")
       }
       metricSteps[name] = currentStep
+      if let split {
+        let at = location ?? ("", 0, 0)
+        metricSplits.append(
+          MetricOnSplit(metric: name, split: split, step: currentStep, file: at.file, line: at.line, column: at.column))
+      }
       return currentStep
     }
     var event = JSONLine(event: "record")
     event.add("step", step)
     event.add("name", name)
     event.add("value", value)
+    if let split { event.add("split", split) }
     if let channel {
       channel.send(event)
     } else {
-      FileHandle.standardError.write(Data("record \(name) = \(value)\n".utf8))
+      let on = split.map { " on \($0)" } ?? ""
+      FileHandle.standardError.write(Data("record \(name) = \(value)\(on)\n".utf8))
     }
   }
 
@@ -76,5 +87,33 @@ extension RunState {
     event.add("fraction", clamped)
     event.add("message", String(message.prefix(RigorLimits.maxProgressMessageCharacters)))
     channel.send(event)
+  }
+}
+
+extension RunState {
+  /// A metric recorded on a split, kept until the seed ends to check the split was declared.
+  struct MetricOnSplit {
+    var metric: String
+    var split: String
+    var step: Int
+    var file: String
+    var line: Int
+    var column: Int
+  }
+
+  /// The first metric recorded on a split that the seed never declared, as the error of the
+  /// step that recorded it; nil when every such split was declared.
+  func undeclaredSplitRecord() -> (MetricOnSplit, RigorRuntimeError)? {
+    lock.withLock {
+      for entry in metricSplits where splitSteps[entry.split] == nil {
+        let declared = splitSteps.keys.sorted().map { "'\($0)'" }.joined(separator: ", ")
+        return (
+          entry,
+          RigorRuntimeError(
+            "metric '\(entry.metric)' was recorded on split '\(entry.split)', which this seed never declared with split(\"\(entry.split)\", ids:)"
+              + (declared.isEmpty ? "" : " (declared: \(declared))")))
+      }
+      return nil
+    }
   }
 }

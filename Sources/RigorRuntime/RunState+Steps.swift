@@ -24,6 +24,10 @@ extension RunState {
   }
 
   func finish() {
+    if let (entry, error) = undeclaredSplitRecord() {
+      lock.withLock { currentStep = entry.step }
+      fail(error, file: entry.file, line: entry.line, column: entry.column)
+    }
     settleOutput()
     var event = JSONLine(event: "finish")
     event.add("t", MonotonicClock.now())

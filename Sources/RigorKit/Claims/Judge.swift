@@ -18,14 +18,48 @@ public enum Judge {
 
   /// Judges `claim` on `evidence`.
   public static func judge(_ claim: Claim, evidence: RunEvidence) -> ClaimJudgement {
+    if let mismatch = whenMismatch(claim, parameters: evidence.parameters) {
+      return ClaimJudgement(id: claim.id, tier: nil, verdict: .notApplicable, reasons: [mismatch])
+    }
     let data = ClaimData(claim: claim, seeds: evidence.seeds)
     var decision = decide(claim, data: data, evidence: evidence)
     applyCaps(&decision, claim: claim, data: data, evidence: evidence)
+    if decision.tier.map({ $0 >= 3 }) == true {
+      let declared = ClaimJudgement.restsOn(tier: decision.tier).joined(separator: ", ")
+      decision.reasons.append("tier \(decision.tier ?? 0) rests on the author's declarations: \(declared)")
+    }
     if let registration = evidence.registration {
       decision.reasons.append(registrationReason(registration))
     }
     return ClaimJudgement(
-      id: claim.id, tier: decision.tier, verdict: decision.verdict, reasons: decision.reasons)
+      id: claim.id, tier: decision.tier, verdict: decision.verdict, reasons: decision.reasons,
+      restsOn: ClaimJudgement.restsOn(tier: decision.tier))
+  }
+
+  /// Nil when the claim applies to a run with `parameters` (no `when`, or every value it names
+  /// matches); else the reason it does not ("this run's sparsity is 0.9; the claim is about
+  /// 0.99"). Numbers compare by value, so `when: {rate: 1}` matches a Double 1.0.
+  static func whenMismatch(_ claim: Claim, parameters: [String: ParameterValue]) -> String? {
+    guard let when = claim.when else { return nil }
+    var differ: [String] = []
+    for (name, wanted) in when.sorted(by: { $0.key < $1.key }) {
+      guard let actual = parameters[name] else {
+        differ.append("this run has no parameter \(name); the claim is about \(name) = \(wanted)")
+        continue
+      }
+      if !Self.sameValue(actual, wanted) {
+        differ.append("this run's \(name) is \(actual); the claim is about \(wanted)")
+      }
+    }
+    guard !differ.isEmpty else { return nil }
+    return "not applicable: " + differ.joined(separator: "; ")
+  }
+
+  static func sameValue(_ a: ParameterValue, _ b: ParameterValue) -> Bool {
+    switch (a, b) {
+    case let (.int(x), .double(y)), let (.double(y), .int(x)): return Double(x) == y
+    default: return a == b
+    }
   }
 
   /// A judgement in the making.

@@ -22,11 +22,14 @@ public struct RunEvidence: Hashable, Sendable {
   public var earlierVerdicts: [Verdict]
   /// The registration of this run, when one was committed.
   public var registration: Registration?
+  /// The run's parameters after overrides, for claims with `when`.
+  public var parameters: [String: ParameterValue]
 
   public init(
     seeds: [SeedEvidence], recordedInLedger: Bool = false, earlierVerdicts: [Verdict] = [],
-    registration: Registration? = nil
+    registration: Registration? = nil, parameters: [String: ParameterValue] = [:]
   ) {
+    self.parameters = parameters
     self.seeds = seeds
     self.recordedInLedger = recordedInLedger
     self.earlierVerdicts = earlierVerdicts

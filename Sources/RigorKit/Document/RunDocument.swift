@@ -28,6 +28,9 @@ public struct RunDocument: Codable, Sendable, Equatable {
   public var environment: EnvironmentDocument?
   /// Splits each finished seed declared, by seed then split name (for held-out checks).
   public var splits: [String: [String: [Int]]]?
+  /// The split each finished seed recorded a metric on (`record(_:_:on:)`), by seed then
+  /// metric name; metrics recorded without a split are absent.
+  public var metricSplits: [String: [String: String]]?
   /// The git blob id of the notebook text this result ran (from the commit's trailer; not
   /// serialised).
   public var notebookBlob: String?
@@ -52,6 +55,7 @@ public struct RunDocument: Codable, Sendable, Equatable {
   enum CodingKeys: String, CodingKey {
     case schema, notebook, status, seeds, steps, runs, metrics, claims, flags, errors, sandbox
     case parameters, environment, splits
+    case metricSplits = "metric_splits"
     case rigorVersion = "rigor_version"
     case resultCommit = "result_commit"
     case resultsRef = "results_ref"
@@ -75,6 +79,7 @@ public struct RunDocument: Codable, Sendable, Equatable {
     try c.encodeIfPresent(sandbox, forKey: .sandbox)
     try c.encodeIfPresent(parameters, forKey: .parameters)
     try c.encodeIfPresent(splits, forKey: .splits)
+    try c.encodeIfPresent(metricSplits, forKey: .metricSplits)
     try c.encodeIfPresent(environment, forKey: .environment)
   }
 }
@@ -168,9 +173,16 @@ public struct ClaimDocument: Codable, Sendable, Equatable {
   public var claimHash: String?
   /// The claim's `says`, for reports.
   public var says: String?
+  /// The author's declarations the tier rests on (TIERS.md): `task` for tiers 3-5, `setting`
+  /// for 4-5, `safety` for 5.
+  public var restsOn: [String]
 
-  public init(id: String, tier: Int?, verdict: String, reasons: [String], says: String? = nil, claimHash: String? = nil) {
+  public init(
+    id: String, tier: Int?, verdict: String, reasons: [String], says: String? = nil,
+    claimHash: String? = nil, restsOn: [String]? = nil
+  ) {
     self.claimHash = claimHash
+    self.restsOn = restsOn ?? ClaimJudgement.restsOn(tier: tier)
     self.id = id
     self.tier = tier
     self.verdict = verdict
@@ -186,11 +198,36 @@ public struct ClaimDocument: Codable, Sendable, Equatable {
     try c.encode(reasons, forKey: .reasons)
     try c.encodeIfPresent(says, forKey: .says)
     try c.encodeIfPresent(claimHash, forKey: .claimHash)
+    try c.encode(restsOn, forKey: .restsOn)
   }
+
+  public init(from decoder: Decoder) throws {
+    let c = try decoder.container(keyedBy: CodingKeys.self)
+    id = try c.decode(String.self, forKey: .id)
+    tier = try c.decodeIfPresent(Int.self, forKey: .tier)
+    verdict = try c.decode(String.self, forKey: .verdict)
+    reasons = try c.decode([String].self, forKey: .reasons)
+    says = try c.decodeIfPresent(String.self, forKey: .says)
+    claimHash = try c.decodeIfPresent(String.self, forKey: .claimHash)
+    // Results recorded before `rests_on` existed: derived from the tier, as the judge does.
+    restsOn = try c.decodeIfPresent([String].self, forKey: .restsOn) ?? ClaimJudgement.restsOn(tier: tier)
+  }
+
+  /// The tier as the text views print it: `3†` when it rests on the author's declarations,
+  /// `-` when there is none.
+  public var tierMark: String {
+    guard let tier else { return "-" }
+    return restsOn.isEmpty ? String(tier) : "\(tier)\u{2020}"
+  }
+
+  /// The one line that explains the `†` mark.
+  public static let restsOnNote =
+    "\u{2020} the tier rests on the author's declarations (task for tiers 3-5, setting for 4-5, safety for 5)"
 
   enum CodingKeys: String, CodingKey {
     case id, tier, verdict, reasons, says
     case claimHash = "claim_hash"
+    case restsOn = "rests_on"
   }
 }
 

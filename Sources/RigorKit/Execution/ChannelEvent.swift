@@ -26,6 +26,8 @@ struct ChannelEvent: Decodable {
   var line: Int?
   var column: Int?
   var maxrss: Int?
+  /// The split a `record` event's value was computed on.
+  var split: String?
 
   /// Decodes a line; nil for anything that is not a well-formed event.
   static func decode(_ line: [UInt8]) -> ChannelEvent? {

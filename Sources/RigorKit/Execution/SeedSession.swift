@@ -55,7 +55,9 @@ struct SeedSession {
         !metricNames.contains(name)
       else { break }
       metricNames.insert(name)
-      metrics.append(RecordedMetric(name: name, value: value, step: event.step ?? currentStep ?? 0))
+      if let split = event.split, !Self.isValidName(split) { break }
+      metrics.append(
+        RecordedMetric(name: name, value: value, step: event.step ?? currentStep ?? 0, split: event.split))
       return .none
     case "split":
       guard let name = event.name, let ids = event.ids, Self.isValidName(name), splits[name] == nil else { break }

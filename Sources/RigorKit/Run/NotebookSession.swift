@@ -94,6 +94,7 @@ struct NotebookSession {
       valid.claims, seeds: ClaimJudging.evidence(seeds: document.seeds, outcomes: outcomes, hasSteps: !notebook.steps.isEmpty),
       recorded: registration != nil,
       registration: registration.map { RunEvidence.Registration(commit: $0.commit.description, ref: reference) },
+      parameters: valid.parameters,
       earlierVerdicts: { ledger.verdicts(claimHash: $0, parameters: valid.parameters) })
     document.environment = EnvironmentCapture.capture(
       toolchain: toolchain, blasThreads: SeedBatch.blasThreads(jobs: options.jobs),
@@ -132,6 +133,7 @@ struct NotebookSession {
     document.metrics = recorded.metrics
     return ClaimJudging.judge(
       valid.claims, seeds: ClaimJudging.evidence(from: recorded), recorded: true, registration: nil,
+      parameters: valid.parameters,
       earlierVerdicts: { hash in
         ledger.verdicts(claimHash: hash, parameters: valid.parameters, excluding: recorded.resultCommit)
       })
