@@ -10,13 +10,15 @@ enum JudgeFixture {
     _ columns: [String: [Double?]], statuses: [Int: SeedEvidence.Status] = [:],
     splits: [Int: [String: [Int]]] = [:], metricSplits: [Int: [String: String]] = [:],
     recorded: Bool = true, earlier: [Verdict] = [],
-    registration: RunEvidence.Registration? = nil, parameters: [String: ParameterValue] = [:]
+    registration: RunEvidence.Registration? = nil, parameters: [String: ParameterValue] = [:],
+    history: ClaimHistory? = nil, firstSeed: Int = 0
   ) -> RunEvidence {
     let n = columns.values.map(\.count).max() ?? 0
-    let seeds = (0..<n).map { seed in
+    let seeds = (0..<n).map { position in
+      let seed = firstSeed + position
       var metrics: [String: Double] = [:]
-      for (name, values) in columns where seed < values.count {
-        if let value = values[seed] { metrics[name] = value }
+      for (name, values) in columns where position < values.count {
+        if let value = values[position] { metrics[name] = value }
       }
       return SeedEvidence(
         seed: seed, status: statuses[seed] ?? .ok, metrics: metrics,
@@ -25,7 +27,7 @@ enum JudgeFixture {
     }
     return RunEvidence(
       seeds: seeds, recordedInLedger: recorded, earlierVerdicts: earlier, registration: registration,
-      parameters: parameters)
+      parameters: parameters, history: history)
   }
 
   /// A strongly supported comparison over 6 seeds: d = metric − baseline ≈ 0.107, all positive.

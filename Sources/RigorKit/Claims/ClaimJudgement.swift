@@ -14,6 +14,10 @@ public struct ClaimJudgement: Hashable, Sendable, Codable {
   /// `task` for tiers 3-5, `setting` for 4-5, `safety` for 5; empty when the tier rests on
   /// statistics alone.
   public var restsOn: [String]
+  /// N, the complete seeds the claim was judged on (nil when it names no metric).
+  public var n: Int?
+  /// The sign-flip p of each superiority comparison (control, then baseline).
+  public var pValues: [Double] = []
 
   public init(id: String, tier: Int?, verdict: Verdict, reasons: [String], restsOn: [String] = []) {
     self.id = id
@@ -41,6 +45,7 @@ public struct ClaimJudgement: Hashable, Sendable, Codable {
     verdict = try c.decode(Verdict.self, forKey: .verdict)
     reasons = try c.decode([String].self, forKey: .reasons)
     restsOn = try c.decodeIfPresent([String].self, forKey: .restsOn) ?? []
+    n = nil
   }
 
   /// Writes `"tier": null` for a refuted claim rather than leaving the key out.

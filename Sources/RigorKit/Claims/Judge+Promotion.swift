@@ -40,15 +40,16 @@ extension Judge {
     } else {
       support.append(heldOutVerified)
     }
-    let ledger = ledgerCheck(verdict: decision.verdict, evidence: evidence)
+    let ledger = ledgerFindings(claim, verdict: decision.verdict, evidence: evidence)
     if !evidence.recordedInLedger {
       held.append("the run is not recorded in the ledger (--no-commit)")
     }
-    if !ledger.passes {
-      held.append(ledger.text)
+    if !ledger.flags.isEmpty {
+      held += ledger.flags.map(\.text)
       decision.ledgerFlagged = true
-    } else if evidence.recordedInLedger {
-      support.append("ledger check passed: \(ledger.text)")
+    }
+    if ledger.passes && evidence.recordedInLedger {
+      support.append("ledger check passed: \(ledger.summary)")
     }
     decision.reasons += support
     guard held.isEmpty else {

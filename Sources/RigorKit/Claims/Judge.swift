@@ -31,9 +31,12 @@ public enum Judge {
     if let registration = evidence.registration {
       decision.reasons.append(registrationReason(registration))
     }
-    return ClaimJudgement(
+    var judgement = ClaimJudgement(
       id: claim.id, tier: decision.tier, verdict: decision.verdict, reasons: decision.reasons,
       restsOn: ClaimJudgement.restsOn(tier: decision.tier))
+    judgement.n = claim.metric == nil || !claim.problems.isEmpty ? nil : data.n
+    judgement.pValues = decision.pValues
+    return judgement
   }
 
   /// Nil when the claim applies to a run with `parameters` (no `when`, or every value it names
@@ -69,6 +72,8 @@ public enum Judge {
     var reasons: [String]
     /// Set when the ledger check flagged the claim, so the caps do not repeat it.
     var ledgerFlagged = false
+    /// The sign-flip p of each superiority comparison, for the prose audit.
+    var pValues: [Double] = []
   }
 
   /// Steps 1-8.
@@ -107,15 +112,16 @@ public enum Judge {
     // 5. Each part.
     let parts = evaluateParts(claim, metric: metric, data: data)
     reasons = parts.map(\.reason) + reasons
+    let pValues = parts.compactMap(\.p)
     // 6. Refuted or inconclusive.
     if parts.contains(where: { $0.outcome == .fails }) {
-      return Decision(tier: nil, verdict: .refuted, reasons: reasons)
+      return Decision(tier: nil, verdict: .refuted, reasons: reasons, pValues: pValues)
     }
     if parts.contains(where: { $0.outcome == .undecided }) {
-      return Decision(tier: 1, verdict: .inconclusive, reasons: reasons)
+      return Decision(tier: 1, verdict: .inconclusive, reasons: reasons, pValues: pValues)
     }
     // 7-8. Supported.
-    var decision = Decision(tier: 2, verdict: .supported, reasons: reasons)
+    var decision = Decision(tier: 2, verdict: .supported, reasons: reasons, pValues: pValues)
     promote(&decision, claim: claim, data: data, evidence: evidence)
     return decision
   }

@@ -176,6 +176,11 @@ public struct ClaimDocument: Codable, Sendable, Equatable {
   /// The author's declarations the tier rests on (TIERS.md): `task` for tiers 3-5, `setting`
   /// for 4-5, `safety` for 5.
   public var restsOn: [String]
+  /// N, the complete seeds the claim was judged on; nil when it names no metric or the
+  /// result predates the field.
+  public var n: Int?
+  /// The sign-flip p of each superiority comparison (control, then baseline).
+  public var pValues: [Double]?
 
   public init(
     id: String, tier: Int?, verdict: String, reasons: [String], says: String? = nil,
@@ -199,6 +204,8 @@ public struct ClaimDocument: Codable, Sendable, Equatable {
     try c.encodeIfPresent(says, forKey: .says)
     try c.encodeIfPresent(claimHash, forKey: .claimHash)
     try c.encode(restsOn, forKey: .restsOn)
+    try c.encodeIfPresent(n, forKey: .n)
+    try c.encodeIfPresent(pValues, forKey: .pValues)
   }
 
   public init(from decoder: Decoder) throws {
@@ -211,6 +218,8 @@ public struct ClaimDocument: Codable, Sendable, Equatable {
     claimHash = try c.decodeIfPresent(String.self, forKey: .claimHash)
     // Results recorded before `rests_on` existed: derived from the tier, as the judge does.
     restsOn = try c.decodeIfPresent([String].self, forKey: .restsOn) ?? ClaimJudgement.restsOn(tier: tier)
+    n = try c.decodeIfPresent(Int.self, forKey: .n)
+    pValues = try c.decodeIfPresent([Double].self, forKey: .pValues)
   }
 
   /// The tier as the text views print it: `3†` when it rests on the author's declarations,
@@ -228,6 +237,8 @@ public struct ClaimDocument: Codable, Sendable, Equatable {
     case id, tier, verdict, reasons, says
     case claimHash = "claim_hash"
     case restsOn = "rests_on"
+    case n
+    case pValues = "p_values"
   }
 }
 
@@ -237,8 +248,12 @@ public struct FlagDocument: Codable, Sendable, Equatable {
   public var line: Int
   public var cue: String
   public var text: String
+  /// Why the sentence's anchors or claim links did not count (TIERS.md); absent when it had
+  /// none or they could not be checked.
+  public var reasons: [String]?
 
-  public init(file: String, line: Int, cue: String, text: String) {
+  public init(file: String, line: Int, cue: String, text: String, reasons: [String]? = nil) {
+    self.reasons = reasons
     self.file = file
     self.line = line
     self.cue = cue

@@ -44,18 +44,20 @@ enum ClaimJudging {
   static func judge(
     _ claims: [Claim], seeds: [SeedEvidence], recorded: Bool,
     registration: RunEvidence.Registration?, parameters: [String: ParameterValue],
-    earlierVerdicts: (String) -> [String]
+    history: (Claim) -> ClaimHistory
   ) -> [ClaimDocument] {
     claims.map { claim in
       let evidence = RunEvidence(
         seeds: seeds, recordedInLedger: recorded,
-        earlierVerdicts: earlierVerdicts(claim.canonicalHash).compactMap(Verdict.init(rawValue:)),
-        registration: registration, parameters: parameters)
+        registration: registration, parameters: parameters, history: history(claim))
       let judgement = Judge.judge(claim, evidence: evidence)
-      return ClaimDocument(
+      var document = ClaimDocument(
         id: judgement.id, tier: judgement.tier, verdict: judgement.verdict.rawValue,
         reasons: judgement.reasons, says: claim.says, claimHash: claim.canonicalHash,
         restsOn: judgement.restsOn)
+      document.n = judgement.n
+      document.pValues = judgement.pValues.isEmpty ? nil : judgement.pValues
+      return document
     }
   }
 }

@@ -37,6 +37,7 @@ struct NotebookSession {
     document.seeds = options.seeds ?? notebook.frontMatter.seeds ?? Notebook.defaultSeeds
     document.parameters = valid.parameters
     document.steps = notebook.steps.map { StepDocument(index: $0.index, line: $0.line, status: nil, code: $0.code) }
+    // Anchors as written until a result is there to check them against.
     document.flags = ProseAudit.flags(for: notebook)
 
     // 2. Compile (also for check, which then finds the binary cached).
@@ -58,6 +59,10 @@ struct NotebookSession {
 
     if mode == .check {
       document.claims = try judgeFromRecord(valid, name: name, store: workspace.store, document: &document)
+      // Anchors are checked against the recorded result the claims were judged from, if any.
+      document.flags = ProseAudit.flags(
+        for: notebook,
+        context: document.resultCommit.map { ProseAuditContext(document: document, source: "result \($0.prefix(12))") })
       return (document, minimumTierStatus(document))
     }
 
@@ -89,13 +94,15 @@ struct NotebookSession {
     }
     ResultAssembler.fill(&document, notebook: notebook, outcomes: outcomes)
     document.sandbox = options.sandbox
-    let ledger = try Ledger(store: workspace.store, name: name)
+    let ledger = try Ledger(store: workspace.store, name: name, excluding: registration?.commit.description)
+    let evidence = ClaimJudging.evidence(seeds: document.seeds, outcomes: outcomes, hasSteps: !notebook.steps.isEmpty)
     document.claims = ClaimJudging.judge(
-      valid.claims, seeds: ClaimJudging.evidence(seeds: document.seeds, outcomes: outcomes, hasSteps: !notebook.steps.isEmpty),
+      valid.claims, seeds: evidence,
       recorded: registration != nil,
       registration: registration.map { RunEvidence.Registration(commit: $0.commit.description, ref: reference) },
       parameters: valid.parameters,
-      earlierVerdicts: { ledger.verdicts(claimHash: $0, parameters: valid.parameters) })
+      history: { ledger.history(of: $0, parameters: valid.parameters) })
+    document.flags = ProseAudit.flags(for: notebook, context: ProseAuditContext(document: document, source: "this run"))
     document.environment = EnvironmentCapture.capture(
       toolchain: toolchain, blasThreads: SeedBatch.blasThreads(jobs: options.jobs),
       jobs: SeedBatch.jobs(options.jobs), wallSeconds: Date().timeIntervalSince(started), startedAt: started)
@@ -105,7 +112,9 @@ struct NotebookSession {
       let recorder = ResultRecorder(store: store, workspace: workspace)
       document.resultCommit = try recorder.record(
         document, registration: registration, notebook: notebook, name: name, outcomes: outcomes,
-        seedFolder: scratch.url)
+        seedFolder: scratch.url,
+        ledgerTrailers: Ledger.trailers(
+          claims: valid.claims, documents: document.claims, evidence: evidence, parameters: valid.parameters))
     }
     printErrors(document)
     var status = minimumTierStatus(document)
@@ -134,8 +143,10 @@ struct NotebookSession {
     return ClaimJudging.judge(
       valid.claims, seeds: ClaimJudging.evidence(from: recorded), recorded: true, registration: nil,
       parameters: valid.parameters,
-      earlierVerdicts: { hash in
-        ledger.verdicts(claimHash: hash, parameters: valid.parameters, excluding: recorded.resultCommit)
+      history: { claim in
+        var history = ledger.history(of: claim, parameters: valid.parameters)
+        history.runs.removeAll { $0.commit == recorded.resultCommit }
+        return history
       })
   }
 

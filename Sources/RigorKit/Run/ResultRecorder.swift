@@ -23,12 +23,12 @@ struct ResultRecorder {
     return try store.register(
       notebook: name, notebookPath: notebook.path, files: files,
       message: "rigor: register \(claims.count) claim(s) of \(name)\n\nClaims: \(ids.isEmpty ? "none" : ids)",
-      trailers: try trailers(for: notebook))
+      trailers: try trailers(for: notebook) + Ledger.registrationTrailers(claims: claims))
   }
 
   func record(
     _ document: RunDocument, registration: Registration, notebook: Notebook, name: String,
-    outcomes: [SeedOutcome], seedFolder: URL
+    outcomes: [SeedOutcome], seedFolder: URL, ledgerTrailers: [(String, String)]
   ) throws -> String {
     var files: [String: Data] = ["result.json": try JSONOutput.data(document)]
     var figureSteps: [String: Int] = [:]
@@ -58,9 +58,9 @@ struct ResultRecorder {
     let verdicts = document.claims.map { "\($0.id): \($0.tier.map { "tier \($0)" } ?? "refuted") \($0.verdict)" }
     let message = "rigor: \(name) \(document.status.rawValue), seeds \(SeedList.describe(document.seeds))\n\n"
       + (verdicts.isEmpty ? "No claims." : verdicts.joined(separator: "\n"))
-    let ledger = Ledger.trailers(claims: document.claims, parameters: document.parameters ?? [:])
     let commit = try store.record(
-      registration, files: files, message: message, trailers: try trailers(for: notebook) + ledger + ResultSummaryTrailers.trailers(for: document))
+      registration, files: files, message: message,
+      trailers: try trailers(for: notebook) + ledgerTrailers + ResultSummaryTrailers.trailers(for: document))
     try store.refreshWorkingFolder(
       name: name, from: commit,
       into: workspace.root.appendingPathComponent("Results").appendingPathComponent(name))
