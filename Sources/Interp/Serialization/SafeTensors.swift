@@ -8,7 +8,8 @@ import Foundation
 /// section), plus an optional `"__metadata__"` object of strings; then the data section of
 /// little-endian, row-major elements. This writer emits `F32` tensors in name order, with the
 /// header padded by spaces to a multiple of 8 bytes, so equal inputs give identical files. The
-/// reader accepts `F32`, `F64`, `F16` and `BF16` and converts to `Float`.
+/// reader accepts every dtype of the format (``DType``) and converts to `Float`; use
+/// ``SafeTensorsFile`` to read tensors by name, integers exactly, or to skip tensors.
 ///
 /// ```swift
 /// try SafeTensors.write(["w": w], to: URL(fileURLWithPath: "weights.safetensors"))
@@ -86,93 +87,8 @@ public enum SafeTensors {
   public static func decodeWithMetadata(_ data: Data, path: String = "<memory>") throws
     -> (tensors: [String: Tensor], metadata: [String: String])
   {
-    func fail(_ reason: SafeTensorsError.Reason) -> SafeTensorsError { SafeTensorsError(path: path, reason: reason) }
-    let bytes = [UInt8](data)
-    guard bytes.count >= 8 else { throw fail(.truncated(needed: 8, available: bytes.count)) }
-    var length: UInt64 = 0
-    for i in 0..<8 { length |= UInt64(bytes[i]) << UInt64(8 * i) }
-    guard length <= UInt64(maximumHeaderLength) else { throw fail(.headerTooLarge(Int(clamping: length))) }
-    let headerEnd = 8 + Int(length)
-    guard bytes.count >= headerEnd else { throw fail(.truncated(needed: headerEnd, available: bytes.count)) }
-    let parsed: Any
-    do {
-      parsed = try JSONSerialization.jsonObject(with: Data(bytes[8..<headerEnd]))
-    } catch {
-      throw fail(.invalidHeader("not valid JSON (\(error.localizedDescription))"))
-    }
-    guard let header = parsed as? [String: Any] else { throw fail(.invalidHeader("top level is not an object")) }
-    var metadata: [String: String] = [:]
-    if let raw = header["__metadata__"] {
-      guard let fields = raw as? [String: Any], fields.values.allSatisfy({ $0 is String }) else {
-        throw fail(.invalidHeader("__metadata__ must map strings to strings"))
-      }
-      metadata = fields.mapValues { $0 as! String }
-    }
-    let dataCount = bytes.count - headerEnd
-    var tensors: [String: Tensor] = [:]
-    for (name, raw) in header where name != "__metadata__" {
-      guard let entry = raw as? [String: Any],
-        let dtype = entry["dtype"] as? String,
-        let shapeValues = entry["shape"] as? [NSNumber],
-        let offsetValues = entry["data_offsets"] as? [NSNumber], offsetValues.count == 2
-      else {
-        throw fail(.invalidHeader("entry '\(name)' needs dtype, shape and two data_offsets"))
-      }
-      let shape = shapeValues.map(\.intValue)
-      guard shape.allSatisfy({ $0 >= 0 }) else { throw fail(.invalidHeader("entry '\(name)' has a negative size")) }
-      let begin = offsetValues[0].intValue
-      let end = offsetValues[1].intValue
-      guard let width = elementWidth(dtype) else { throw fail(.unsupportedDType(tensor: name, dtype: dtype)) }
-      guard begin >= 0, begin <= end, end <= dataCount else {
-        throw fail(.badOffsets(tensor: name, detail: "byte range \(begin)..<\(end) is outside the \(dataCount)-byte data section"))
-      }
-      let count = ShapeMath.count(shape)
-      guard end - begin == count * width else {
-        throw fail(.badOffsets(tensor: name, detail: "\(end - begin) bytes do not hold shape \(shape) of \(dtype)"))
-      }
-      let values = bytes.withUnsafeBufferPointer { buffer in
-        convert(UnsafeRawPointer(buffer.baseAddress! + headerEnd + begin), count: count, dtype: dtype)
-      }
-      tensors[name] = Tensor(shape: shape, scalars: values)
-    }
-    return (tensors, metadata)
-  }
-
-  private static func elementWidth(_ dtype: String) -> Int? {
-    switch dtype {
-    case "F32": return 4
-    case "F64": return 8
-    case "F16", "BF16": return 2
-    default: return nil
-    }
-  }
-
-  private static func convert(_ base: UnsafeRawPointer, count: Int, dtype: String) -> [Float] {
-    var out = [Float](repeating: 0, count: count)
-    for i in 0..<count {
-      switch dtype {
-      case "F32": out[i] = Float(bitPattern: UInt32(littleEndian: base.loadUnaligned(fromByteOffset: 4 * i, as: UInt32.self)))
-      case "F64": out[i] = Float(Double(bitPattern: UInt64(littleEndian: base.loadUnaligned(fromByteOffset: 8 * i, as: UInt64.self))))
-      case "BF16":
-        let bits = UInt16(littleEndian: base.loadUnaligned(fromByteOffset: 2 * i, as: UInt16.self))
-        out[i] = Float(bitPattern: UInt32(bits) << 16)
-      default:
-        out[i] = halfToFloat(UInt16(littleEndian: base.loadUnaligned(fromByteOffset: 2 * i, as: UInt16.self)))
-      }
-    }
-    return out
-  }
-
-  /// IEEE binary16 to binary32, including subnormals, infinities and NaN.
-  static func halfToFloat(_ h: UInt16) -> Float {
-    let sign: Float = h & 0x8000 != 0 ? -1 : 1
-    let exponent = Int((h >> 10) & 0x1F)
-    let fraction = Float(h & 0x3FF)
-    switch exponent {
-    case 0: return sign * fraction * 0x1p-24
-    case 31: return fraction == 0 ? sign * .infinity : .nan
-    default: return sign * (1 + fraction / 1024) * Float(sign: .plus, exponent: exponent - 15, significand: 1)
-    }
+    let file = try SafeTensorsFile(data: data, path: path)
+    return (try file.tensors(), file.metadata)
   }
 
   /// A JSON string literal for `s`.

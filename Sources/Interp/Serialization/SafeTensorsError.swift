@@ -1,5 +1,5 @@
 /// A failure to read or write a safetensors file, with the file and the reason.
-public struct SafeTensorsError: Error, CustomStringConvertible {
+public struct SafeTensorsError: Error, Equatable, CustomStringConvertible {
   /// What went wrong.
   public enum Reason: Equatable, Sendable {
     /// The file could not be read or written (the system's message).
@@ -16,6 +16,14 @@ public struct SafeTensorsError: Error, CustomStringConvertible {
     case badOffsets(tensor: String, detail: String)
     /// A tensor name is used twice or is reserved.
     case invalidName(String)
+    /// A tensor's header entry lacks a field or has one of the wrong kind.
+    case invalidEntry(tensor: String, detail: String)
+    /// A tensor's element count or byte size overflows.
+    case absurdShape(tensor: String, shape: [Int])
+    /// The file has no tensor of this name.
+    case missingTensor(String)
+    /// Exact integers were asked of a floating-point tensor.
+    case notInteger(tensor: String, dtype: String)
   }
 
   /// The file (or `<memory>`) involved.
@@ -37,9 +45,14 @@ public struct SafeTensorsError: Error, CustomStringConvertible {
     case .headerTooLarge(let size): detail = "header length \(size) bytes is too large"
     case .invalidHeader(let message): detail = "invalid header: \(message)"
     case .unsupportedDType(let tensor, let dtype):
-      detail = "tensor '\(tensor)' has dtype \(dtype); supported are F32, F64, F16, BF16"
+      let known = SafeTensors.DType.allCases.map(\.rawValue).joined(separator: ", ")
+      detail = "tensor '\(tensor)' has dtype \(dtype); supported are \(known)"
     case .badOffsets(let tensor, let message): detail = "tensor '\(tensor)': \(message)"
     case .invalidName(let name): detail = "invalid tensor name '\(name)'"
+    case .invalidEntry(let tensor, let message): detail = "tensor '\(tensor)': invalid header entry: \(message)"
+    case .absurdShape(let tensor, let shape): detail = "tensor '\(tensor)': shape \(shape) is too large to address"
+    case .missingTensor(let name): detail = "no tensor named '\(name)'"
+    case .notInteger(let tensor, let dtype): detail = "tensor '\(tensor)' has dtype \(dtype), not an integer type"
     }
     return "safetensors: \(path): \(detail)"
   }

@@ -50,8 +50,12 @@ public enum RigorCLI {
 
   public static func run(_ arguments: [String], console: Console = .standard()) -> Int32 {
     do {
-      let command = try RigorCommand.parseAsRoot(arguments)
+      var command = try RigorCommand.parseAsRoot(arguments)
       guard let subcommand = command as? RigorSubcommand else {
+        // `rigor help run`, `rigor run --help` and bare `rigor` parse to ArgumentParser's own
+        // commands, whose `run()` throws the help request for the right command; the catch
+        // below renders it, so each command's help names its own options.
+        try command.run()
         console.out(RigorCommand.helpMessage())
         return ExitStatus.success.rawValue
       }

@@ -6,7 +6,7 @@ import CMark
 /// structs at once; a ``walk(_:)`` lends each node to its visitor only for the visit. The
 /// notebook parser and the prose audit both read Markdown through this type.
 final class MarkdownDocument {
-  private let root: OpaquePointer
+  let root: OpaquePointer
 
   /// Parses `text` as CommonMark with source positions enabled.
   init(_ text: String) {

@@ -16,7 +16,9 @@ struct HTMLReport {
     let title = notebook.frontMatter.title ?? notebook.path
     var html = """
       <!DOCTYPE html>
-      <html lang="en"><head><meta charset="utf-8"><title>\(escape(title))</title>
+      <html lang="en"><head><meta charset="utf-8">
+      <meta http-equiv="Content-Security-Policy" content="\(Self.contentSecurityPolicy)">
+      <title>\(escape(title))</title>
       <style>
       body{font:16px/1.5 system-ui,sans-serif;max-width:52rem;margin:2rem auto;padding:0 1rem;color:#222}
       pre{background:#f6f8fa;padding:.75rem;overflow:auto;font-size:13px}
@@ -29,31 +31,44 @@ struct HTMLReport {
       <p class="status">\(escape(document.notebook)) · status <span class="\(document.status.rawValue)">\(document.status.rawValue)</span> · seeds \(escape(SeedList.describe(document.seeds)))\(document.resultCommit.map { " · result \(escape(String($0.prefix(12))))" } ?? "")</p>
 
       """
-    html += MarkdownHTML.render(bodyWithResults())
+    html += bodyWithResults()
     html += metricsTable()
     html += "</body></html>\n"
     return html
   }
 
-  /// The notebook's Markdown with each step's results and each claim's verdict spliced in as HTML.
+  /// The policy every page carries: no script of any kind, styles only inline, images only
+  /// from `data:` URIs (the figures), nothing fetched.
+  static let contentSecurityPolicy =
+    "default-src 'none'; script-src 'none'; object-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'"
+
+  /// The notebook's prose as safe HTML with each step's results and each claim's verdict after
+  /// the top-level block that holds it.
   private func bodyWithResults() -> String {
     var lines = notebook.text.components(separatedBy: "\n")
     if notebook.frontMatter.bodyStartLine > 1 {
       for i in 0..<min(notebook.frontMatter.bodyStartLine - 1, lines.count) { lines[i] = "" }
     }
-    var insertions: [(afterLine: Int, html: String)] = []
-    let blocks = MarkdownDocument(notebook.text).codeBlocks()
+    let source = MarkdownDocument(lines.joined(separator: "\n"))
+    let codeBlocks = source.codeBlocks()
+    var insertions: [(line: Int, html: String)] = []
     for step in notebook.steps {
-      guard let block = blocks.first(where: { $0.contentLine == step.line }) else { continue }
+      guard let block = codeBlocks.first(where: { $0.contentLine == step.line }) else { continue }
       insertions.append((block.endLine, stepResults(step)))
     }
-    for block in blocks where block.language == "claim" {
+    for block in codeBlocks where block.language == "claim" {
       insertions.append((block.endLine, claimResult(yaml: block.literal)))
     }
-    for insertion in insertions.sorted(by: { $0.afterLine > $1.afterLine }) where insertion.afterLine <= lines.count {
-      lines.insert("\n" + insertion.html + "\n", at: insertion.afterLine)
+    var html = ""
+    var pending = insertions.sorted { $0.line < $1.line }[...]
+    for block in source.safeHTMLBlocks() {
+      html += block.html
+      while let next = pending.first, next.line <= block.endLine {
+        html += next.html + "\n"
+        pending = pending.dropFirst()
+      }
     }
-    return lines.joined(separator: "\n")
+    return html + pending.map(\.html).joined(separator: "\n")
   }
 
   private func stepResults(_ step: NotebookStep) -> String {
@@ -61,16 +76,20 @@ struct HTMLReport {
     var html = "<div class=\"status\">step \(step.index): <span class=\"\(status)\">\(status)</span></div>"
     guard let seed = document.seeds.first else { return html }
     if let output = files["seeds/\(seed)/steps/\(step.index).txt"], !output.isEmpty {
-      // One line: a blank line would end the raw HTML block CommonMark sees.
-      let text = escape(String(decoding: output.prefix(20_000), as: UTF8.self))
-      html += "<pre class=\"out\">\(text.replacingOccurrences(of: "\n", with: "&#10;"))</pre>"
+      html += "<pre class=\"out\">\(escape(String(decoding: output.prefix(20_000), as: UTF8.self)))</pre>"
     }
     for (path, data) in files.sorted(by: { $0.key < $1.key })
     where path.hasPrefix("seeds/\(seed)/figures/") && path.hasSuffix(".svg") {
-      let svg = String(decoding: data, as: UTF8.self).replacingOccurrences(of: "\n", with: " ")
-      if figureStep(path: path) == step.index { html += "<figure>\(svg)</figure>" }
+      if figureStep(path: path) == step.index { html += "<figure>\(Self.figureImage(data, path: path))</figure>" }
     }
     return html
+  }
+
+  /// A figure as an `<img>` of a `data:` URI: an SVG shown as an image runs no script and
+  /// loads nothing, whatever the step wrote into the file.
+  static func figureImage(_ svg: Data, path: String) -> String {
+    let name = (path as NSString).lastPathComponent
+    return "<img class=\"figure\" alt=\"figure \(MarkdownHTML.escape(name))\" src=\"data:image/svg+xml;base64,\(svg.base64EncodedString())\">"
   }
 
   /// Figures are placed after the step that wrote them, else after the last step.
