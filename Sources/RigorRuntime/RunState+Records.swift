@@ -32,11 +32,8 @@ extension RunState {
       }
       return currentStep
     }
-    var event = JSONLine(event: "record")
-    event.add("step", step)
-    event.add("name", name)
-    event.add("value", value)
-    if let split { event.add("split", split) }
+    var event = ChannelEvent(.record, [.step: .integer(step), .name: .text(name), .value: .number(value)])
+    if let split { event[.split] = .text(split) }
     if let channel {
       channel.send(event)
     } else {
@@ -58,10 +55,7 @@ extension RunState {
       splitSteps[name] = currentStep
       return currentStep
     }
-    var event = JSONLine(event: "split")
-    event.add("step", step)
-    event.add("name", name)
-    event.add("ids", ints: ids)
+    let event = ChannelEvent(.split, [.step: .integer(step), .name: .text(name), .ids: .integers(ids)])
     if let channel {
       channel.send(event)
     } else {
@@ -82,10 +76,12 @@ extension RunState {
       return true
     }
     guard due else { return }
-    var event = JSONLine(event: "progress")
-    event.add("step", currentStep)
-    event.add("fraction", clamped)
-    event.add("message", String(message.prefix(RigorLimits.maxProgressMessageCharacters)))
+    let event = ChannelEvent(
+      .progress,
+      [
+        .step: .integer(currentStep), .fraction: .number(clamped),
+        .message: .text(String(message.prefix(RigorLimits.maxProgressMessageCharacters))),
+      ])
     channel.send(event)
   }
 }
