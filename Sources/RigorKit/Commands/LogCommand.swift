@@ -31,10 +31,13 @@ struct LogCommand: RigorSubcommand {
     var text = ""
     for entry in entries {
       let source = entry.sourceCommit.map { String($0.prefix(10)) + (entry.sourceDirty == true ? "+dirty" : "") } ?? "-"
-      let claims = entry.claims.map { "\($0.id)=\($0.tier.map { "T\($0)" } ?? "refuted")" }.joined(separator: " ")
+      let claims = entry.claims.map { "\($0.id)=\($0.tier == nil ? $0.verdict : "T\($0.tierMark)")" }.joined(separator: " ")
       let metrics = entry.metrics.keys.sorted().map { "\($0) \(entry.metrics[$0]!.text)" }.joined(separator: "; ")
       text += "\(entry.commit.prefix(12))  src \(source)  \(entry.date)  \(entry.status)  \(claims)\n"
       if !metrics.isEmpty { text += "    \(metrics)\n" }
+    }
+    if entries.contains(where: { $0.claims.contains { !$0.restsOn.isEmpty } }) {
+      text += ClaimDocument.restsOnNote + "\n"
     }
     if !text.isEmpty { console.out(text) }
     return .success
