@@ -1,7 +1,8 @@
 import ArgumentParser
 import Foundation
 
-/// `rigor render`: the executed notebook as one HTML page, from its newest recorded result.
+/// `rigor render`: the executed notebook as one HTML page, rendered afresh from its newest
+/// recorded result's data, naming the result commit.
 struct RenderCommand: RigorSubcommand {
   static let configuration = CommandConfiguration(
     commandName: "render", abstract: "Write the newest recorded result of a notebook as one HTML page.")
@@ -12,9 +13,10 @@ struct RenderCommand: RigorSubcommand {
 
   func execute(_ console: Console) throws -> ExitStatus {
     let history = try ResultHistory.open(notebook: notebook)
-    guard let (run, _) = try history.newest(), let page = try run.readFile("report.html") else {
+    guard let (run, _) = try history.newest(), let text = try HTMLReport.rendering(run, store: history.store) else {
       throw CommandFailure(.storeFailed, "\(notebook) has no recorded result to render; run it first (rigor run \(notebook))")
     }
+    let page = Data(text.utf8)
     if let output {
       try page.write(to: URL(fileURLWithPath: output), options: .atomic)
       if common.format == .json {

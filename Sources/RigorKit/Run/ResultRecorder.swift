@@ -54,16 +54,27 @@ struct ResultRecorder {
         }
       }
     }
-    files["report.html"] = Data(HTMLReport(document: document, notebook: notebook, files: files, figureSteps: figureSteps).render().utf8)
+    if !figureSteps.isEmpty { files[HTMLReport.figureStepsFile] = try JSONOutput.data(figureSteps) }
+    let source = try store.sourceState()
+    let provenance = ReportProvenance(
+      registrationCommit: registration.commit.description, sourceCommit: source.commit?.description ?? "none",
+      sourceDirty: source.isDirty)
+    files["report.html"] = Data(
+      HTMLReport(document: document, notebook: notebook, files: files, figureSteps: figureSteps, provenance: provenance)
+        .render().utf8)
     let verdicts = document.claims.map { "\($0.id): \($0.tier.map { "tier \($0)" } ?? "refuted") \($0.verdict)" }
     let message = "rigor: \(name) \(document.status.rawValue), seeds \(SeedList.describe(document.seeds))\n\n"
       + (verdicts.isEmpty ? "No claims." : verdicts.joined(separator: "\n"))
     let ledger = Ledger.trailers(claims: document.claims, parameters: document.parameters ?? [:])
     let commit = try store.record(
       registration, files: files, message: message, trailers: try trailers(for: notebook) + ledger + ResultSummaryTrailers.trailers(for: document))
-    try store.refreshWorkingFolder(
-      name: name, from: commit,
-      into: workspace.root.appendingPathComponent("Results").appendingPathComponent(name))
+    let folder = workspace.root.appendingPathComponent("Results").appendingPathComponent(name)
+    try store.refreshWorkingFolder(name: name, from: commit, into: folder)
+    // The working copy names the result commit the stored page cannot (CLI.md).
+    if let page = files["report.html"] {
+      try? HTMLReport.fillingResultCommit(page, commit: commit.description)
+        .write(to: folder.appendingPathComponent("report.html"), options: .atomic)
+    }
     // Keep history reads fast: pack this notebook's commits every ~128 runs (a few files, cheap).
     // Pack everything only when loose objects have really piled up (hundreds of runs), since
     // deleting many files slows the next writes for a while. The result is already committed.
