@@ -21,12 +21,14 @@ let package = Package(
       name: "CBLAS", pkgConfig: "openblas", providers: [.apt(["libopenblas-dev"])]),
     .systemLibrary(
       name: "CMark", pkgConfig: "libcmark-gfm", providers: [.apt(["libcmark-gfm-dev"])]),
+    .systemLibrary(
+      name: "CCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
     .target(name: "Interp", dependencies: ["CBLAS"]),
     .target(name: "RigorRuntime"),
     .target(
       name: "RigorKit",
       dependencies: [
-        "Interp", "CLibGit2", "CMark", "CBLAS",
+        "Interp", "CLibGit2", "CMark", "CBLAS", "CCrypto",
         .product(name: "Yams", package: "Yams"),
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),

@@ -113,6 +113,19 @@ import Testing
     #expect(CrashReport.parse(trace, sourcePath: "Notebooks/x.md").location == nil)
   }
 
+  @Test func coreCheckMessageIsTakenWithoutTheRuntimePrefix() {
+    let output = "Interp/Tensor+Matmul.swift:14: Fatal error: matmul: shapes [2, 3] and [4, 5] do not chain\n"
+    let report = CrashReport.parse(output, sourcePath: "Notebooks/x.md")
+    #expect(report.coreMessage == "matmul: shapes [2, 3] and [4, 5] do not chain")
+    #expect(report.message == "Fatal error: matmul: shapes [2, 3] and [4, 5] do not chain")
+  }
+
+  @Test func userAndStandardLibraryTrapsAreNotCoreChecks() {
+    for output in ["Notebooks/x.md:30: Fatal error: Interp broke", "Swift/Array.swift:692: Fatal error: Index out of range", "Interpolation: Fatal error: x"] {
+      #expect(CrashReport.parse(output, sourcePath: "Notebooks/x.md").coreMessage == nil)
+    }
+  }
+
   @Test func userFatalErrorMessageIsFound() {
     let output = "Notebooks/x.md:30: Fatal error: weights did not converge\n"
     #expect(CrashReport.parse(output, sourcePath: "Notebooks/x.md").message == "Fatal error: weights did not converge")

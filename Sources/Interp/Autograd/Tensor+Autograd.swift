@@ -40,14 +40,14 @@ extension Tensor {
   public var grad: Tensor? {
     get { node?.grad }
     nonmutating set {
-      precondition(node != nil, "grad: cannot set the gradient of a tensor that does not require grad")
+      check(node != nil, "grad: cannot set the gradient of a tensor that does not require grad")
       node?.grad = newValue
     }
   }
 
   /// Keeps this interior tensor's gradient after ``backward(_:)`` (for attribution and hooks).
   public func retainGrad() {
-    precondition(node != nil, "retainGrad(): tensor of shape \(shape) does not require grad")
+    check(node != nil, "retainGrad(): tensor of shape \(shape) does not require grad")
     node?.retainsGrad = true
   }
 
@@ -130,16 +130,16 @@ extension Tensor {
   /// - Parameter gradient: The gradient of some scalar with respect to this tensor.
   public func backward(_ gradient: Tensor? = nil) {
     guard let root = node else {
-      preconditionFailure("backward(): tensor of shape \(shape) does not require grad; set requiresGrad on an input")
+      failCheck("backward(): tensor of shape \(shape) does not require grad; set requiresGrad on an input")
     }
     let seed: Tensor
     if let gradient {
-      precondition(
+      check(
         gradient.shape == shape,
         "backward(): gradient of shape \(gradient.shape) does not match tensor of shape \(shape)")
       seed = gradient.detached()
     } else {
-      precondition(count == 1, "backward(): tensor of shape \(shape) is not a scalar; pass a gradient")
+      check(count == 1, "backward(): tensor of shape \(shape) is not a scalar; pass a gradient")
       seed = Tensor.full(shape, 1)
     }
     if root.isLeaf {

@@ -13,7 +13,7 @@ public final class Embedding: Module {
   public func callAsFunction(_ ids: [Int], shape: [Int]? = nil) -> Tensor {
     let rows = weight.indexSelect(axis: 0, ids)
     guard let shape else { return rows }
-    precondition(
+    check(
       ShapeMath.count(shape) == ids.count,
       "Embedding: shape \(shape) does not hold the \(ids.count) ids given")
     return rows.reshaped(shape + [weight.shape[1]])

@@ -16,9 +16,9 @@ public final class Linear: Module {
 
   /// Wraps existing tensors (they become parameters).
   public init(weight: Tensor, bias: Tensor?) {
-    precondition(weight.rank == 2, "Linear: weight must be [out, in], got shape \(weight.shape)")
+    check(weight.rank == 2, "Linear: weight must be [out, in], got shape \(weight.shape)")
     if let bias {
-      precondition(bias.shape == [weight.shape[0]], "Linear: bias shape \(bias.shape) does not match weight \(weight.shape)")
+      check(bias.shape == [weight.shape[0]], "Linear: bias shape \(bias.shape) does not match weight \(weight.shape)")
     }
     self.weight = weight.requiringGrad()
     self.bias = bias?.requiringGrad()
@@ -30,7 +30,7 @@ public final class Linear: Module {
 
   /// Applies the layer to `x` of shape `[..., in]`, giving `[..., out]`.
   public func callAsFunction(_ x: Tensor) -> Tensor {
-    precondition(
+    check(
       x.shape.last == weight.shape[1],
       "Linear: input shape \(x.shape) does not end in the layer's input size \(weight.shape[1])")
     if let bias, x.rank >= 2 { return x.matmul(weight.mT, adding: bias) }

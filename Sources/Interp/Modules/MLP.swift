@@ -24,7 +24,7 @@ public final class MLP: Module {
 
   /// - Parameter sizes: Input size, hidden sizes, output size (at least two entries).
   public init(_ sizes: [Int], activation: Activation = .relu, rng: inout Xoshiro256) {
-    precondition(sizes.count >= 2, "MLP: needs at least input and output sizes, got \(sizes)")
+    check(sizes.count >= 2, "MLP: needs at least input and output sizes, got \(sizes)")
     var layers: [Linear] = []
     for i in 0..<(sizes.count - 1) { layers.append(Linear(sizes[i], sizes[i + 1], rng: &rng)) }
     self.layers = layers

@@ -35,7 +35,7 @@ extension Tensor {
   /// Parameters are dense with their own storage (see ``requiresGrad``), so the pointer covers
   /// exactly `count` elements shared by every copy of the parameter.
   func withParameterPointer<R>(_ body: (UnsafeMutablePointer<Float>) -> R) -> R {
-    precondition(
+    check(
       node?.isLeaf == true && isContiguous,
       "optimizer: tensor of shape \(shape) is not a parameter (set requiresGrad on a leaf tensor)")
     return body(storage.pointer + offset)

@@ -11,7 +11,7 @@ public enum PortableMath {
   /// Writes `x = m·2ᵉ` with `m ∈ [√½, √2)`, then `ln m = 2·atanh(s)` with `s = (m−1)/(m+1)`,
   /// `|s| < 0.172`, summed as an odd series up to `s²³`.
   public static func log(_ x: Double) -> Double {
-    precondition(x > 0 && x.isFinite, "PortableMath.log: argument must be positive and finite, got \(x)")
+    check(x > 0 && x.isFinite, "PortableMath.log: argument must be positive and finite, got \(x)")
     var e = Int(x.exponent)
     var m = x.significand  // in [1, 2)
     if m > 1.4142135623730951 {

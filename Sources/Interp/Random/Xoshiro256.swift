@@ -67,7 +67,7 @@ public struct Xoshiro256: RandomNumberGenerator, Sendable {
 
   /// A uniform integer in `0..<bound` (Lemire's unbiased multiply-shift with rejection).
   public mutating func nextInt(below bound: Int) -> Int {
-    precondition(bound > 0, "Xoshiro256.nextInt(below:): bound must be positive, got \(bound)")
+    check(bound > 0, "Xoshiro256.nextInt(below:): bound must be positive, got \(bound)")
     let b = UInt64(bound)
     var m = next().multipliedFullWidth(by: b)
     if m.low < b {

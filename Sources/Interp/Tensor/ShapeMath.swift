@@ -1,7 +1,7 @@
 /// Shape arithmetic shared by the tensor operations.
 ///
 /// Every failure is a programmer error in the calling experiment code, so it stops with a
-/// `precondition` whose message names the operation and the shapes involved.
+/// `check` whose message names the operation and the shapes involved.
 @usableFromInline
 enum ShapeMath {
   /// Row-major strides for `shape` (the last axis has stride 1).
@@ -34,7 +34,7 @@ enum ShapeMath {
     for i in 0..<rank {
       let da = i < rank - a.count ? 1 : a[i - (rank - a.count)]
       let db = i < rank - b.count ? 1 : b[i - (rank - b.count)]
-      precondition(
+      check(
         da == db || da == 1 || db == 1,
         "\(op): shapes \(a) and \(b) cannot be broadcast together (axis \(i - rank) has \(da) vs \(db))"
       )
@@ -47,7 +47,7 @@ enum ShapeMath {
   @usableFromInline
   static func axis(_ axis: Int, rank: Int, op: String) -> Int {
     let a = axis < 0 ? axis + rank : axis
-    precondition(a >= 0 && a < rank, "\(op): axis \(axis) is out of range for a tensor of rank \(rank)")
+    check(a >= 0 && a < rank, "\(op): axis \(axis) is out of range for a tensor of rank \(rank)")
     return a
   }
 
@@ -55,15 +55,15 @@ enum ShapeMath {
   static func resolveReshape(_ target: [Int], count: Int, from shape: [Int]) -> [Int] {
     var out = target
     let unknown = target.indices.filter { target[$0] == -1 }
-    precondition(unknown.count <= 1, "reshape: at most one -1 allowed in \(target)")
+    check(unknown.count <= 1, "reshape: at most one -1 allowed in \(target)")
     let known = target.filter { $0 != -1 }.reduce(1, *)
     if let u = unknown.first {
-      precondition(
+      check(
         known > 0 && count % known == 0,
         "reshape: cannot reshape tensor of shape \(shape) (\(count) elements) into \(target)")
       out[u] = count / known
     }
-    precondition(
+    check(
       out.allSatisfy { $0 >= 0 } && ShapeMath.count(out) == count,
       "reshape: cannot reshape tensor of shape \(shape) (\(count) elements) into \(target)")
     return out

@@ -91,7 +91,7 @@ extension Tensor {
   public func sum(toShape target: [Int]) -> Tensor {
     if shape == target { return self }
     let lead = rank - target.count
-    precondition(lead >= 0, "sum(toShape:): cannot reduce shape \(shape) to larger rank \(target)")
+    check(lead >= 0, "sum(toShape:): cannot reduce shape \(shape) to larger rank \(target)")
     var axes = Array(0..<lead)
     for i in 0..<target.count where target[i] == 1 && shape[lead + i] != 1 { axes.append(lead + i) }
     var reduced = axes.isEmpty ? self : sum(axes: axes, keepDims: true)

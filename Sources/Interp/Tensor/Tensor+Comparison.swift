@@ -24,7 +24,7 @@ extension Tensor {
 
   /// Limits every element to `[min, max]`; the gradient passes where the input is inside.
   public func clamped(min low: Float = -.infinity, max high: Float = .infinity) -> Tensor {
-    precondition(low <= high, "clamp: min \(low) is greater than max \(high)")
+    check(low <= high, "clamp: min \(low) is greater than max \(high)")
     let lowT = Tensor(low)
     let highT = Tensor(high)
     let x = detached()

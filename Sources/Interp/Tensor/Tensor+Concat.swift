@@ -2,13 +2,13 @@
 extension Tensor {
   /// Joins `tensors` along existing axis `axis`; all other axes must agree.
   public static func concat(_ tensors: [Tensor], axis: Int = 0) -> Tensor {
-    precondition(!tensors.isEmpty, "concat: needs at least one tensor")
+    check(!tensors.isEmpty, "concat: needs at least one tensor")
     let first = tensors[0]
     let a = ShapeMath.axis(axis, rank: first.rank, op: "concat")
     for t in tensors {
       var expected = first.shape
       expected[a] = t.rank == first.rank ? t.shape[a] : -1
-      precondition(
+      check(
         t.shape == expected,
         "concat: shapes \(first.shape) and \(t.shape) differ outside axis \(axis)")
     }
@@ -35,10 +35,10 @@ extension Tensor {
 
   /// Stacks equally shaped `tensors` along a new axis `axis`.
   public static func stack(_ tensors: [Tensor], axis: Int = 0) -> Tensor {
-    precondition(!tensors.isEmpty, "stack: needs at least one tensor")
+    check(!tensors.isEmpty, "stack: needs at least one tensor")
     let shape = tensors[0].shape
     for t in tensors {
-      precondition(t.shape == shape, "stack: shapes \(shape) and \(t.shape) differ")
+      check(t.shape == shape, "stack: shapes \(shape) and \(t.shape) differ")
     }
     let a = ShapeMath.axis(axis, rank: shape.count + 1, op: "stack")
     return concat(tensors.map { $0.unsqueezed(a) }, axis: a)

@@ -3,7 +3,7 @@
 extension Tensor {
   /// A tensor of `shape` filled with `value`.
   public static func full(_ shape: [Int], _ value: Float) -> Tensor {
-    precondition(shape.allSatisfy { $0 >= 0 }, "full: negative size in shape \(shape)")
+    check(shape.allSatisfy { $0 >= 0 }, "full: negative size in shape \(shape)")
     return Tensor(
       storage: TensorStorage(repeating: value, count: ShapeMath.count(shape)), shape: shape,
       strides: ShapeMath.contiguousStrides(shape), offset: 0)
@@ -20,7 +20,7 @@ extension Tensor {
 
   /// `start, start+step, …` up to but excluding `end`, as numpy's `arange`.
   public static func arange(_ start: Float = 0, _ end: Float, step: Float = 1) -> Tensor {
-    precondition(step != 0, "arange: step must be non-zero")
+    check(step != 0, "arange: step must be non-zero")
     let n = Swift.max(0, Int(((end - start) / step).rounded(.up)))
     let out = Tensor(uninitializedShape: [n])
     for i in 0..<n { out.storage.pointer[i] = start + Float(i) * step }

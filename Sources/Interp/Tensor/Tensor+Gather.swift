@@ -4,7 +4,7 @@ extension Tensor {
   public static func oneHot(_ classes: [Int], depth: Int) -> Tensor {
     let out = zeros([classes.count, depth])
     for (i, c) in classes.enumerated() {
-      precondition(c >= 0 && c < depth, "oneHot: class \(c) at position \(i) is outside 0..<\(depth)")
+      check(c >= 0 && c < depth, "oneHot: class \(c) at position \(i) is outside 0..<\(depth)")
       out.storage.pointer[i * depth + c] = 1
     }
     return out
@@ -18,7 +18,7 @@ extension Tensor {
     let a = ShapeMath.axis(axis, rank: rank, op: "indexSelect")
     let size = shape[a]
     for i in indices {
-      precondition(i >= 0 && i < size, "indexSelect: index \(i) is outside 0..<\(size) on axis \(axis) of shape \(shape)")
+      check(i >= 0 && i < size, "indexSelect: index \(i) is outside 0..<\(size) on axis \(axis) of shape \(shape)")
     }
     let x = detached().contiguous()
     let outer = shape[..<a].reduce(1, *)
@@ -59,11 +59,11 @@ extension Tensor {
     let size = shape[a]
     let outer = shape[..<a].reduce(1, *)
     let inner = shape[(a + 1)...].reduce(1, *)
-    precondition(
+    check(
       indices.count == outer * inner,
       "gather: \(indices.count) indices given, but shape \(shape) without axis \(axis) has \(outer * inner) positions")
     for i in indices {
-      precondition(i >= 0 && i < size, "gather: index \(i) is outside 0..<\(size) on axis \(axis) of shape \(shape)")
+      check(i >= 0 && i < size, "gather: index \(i) is outside 0..<\(size) on axis \(axis) of shape \(shape)")
     }
     let x = detached().contiguous()
     var outShape = shape

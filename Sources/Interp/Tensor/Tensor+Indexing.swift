@@ -7,14 +7,14 @@ public protocol TensorIndexExpression {
 extension Int: TensorIndexExpression {
   public func resolve(size: Int) -> (range: Range<Int>, keepsAxis: Bool) {
     let i = self < 0 ? self + size : self
-    precondition(i >= 0 && i < size, "index \(self) is out of bounds for an axis of size \(size)")
+    check(i >= 0 && i < size, "index \(self) is out of bounds for an axis of size \(size)")
     return (i..<(i + 1), false)
   }
 }
 
 extension Range: TensorIndexExpression where Bound == Int {
   public func resolve(size: Int) -> (range: Range<Int>, keepsAxis: Bool) {
-    precondition(lowerBound >= 0 && upperBound <= size, "range \(self) is out of bounds for an axis of size \(size)")
+    check(lowerBound >= 0 && upperBound <= size, "range \(self) is out of bounds for an axis of size \(size)")
     return (self, true)
   }
 }
@@ -76,7 +76,7 @@ extension Tensor {
 
   /// The view for `indices` and the info the backward pass needs to scatter back.
   private func region(_ indices: [any TensorIndexExpression]) -> (view: Tensor, keptView: Tensor) {
-    precondition(indices.count <= rank, "subscript: \(indices.count) indices for a tensor of shape \(shape)")
+    check(indices.count <= rank, "subscript: \(indices.count) indices for a tensor of shape \(shape)")
     var newShape: [Int] = []
     var newStrides: [Int] = []
     var keptShape = shape
@@ -119,7 +119,7 @@ extension Tensor {
     makeStorageUnique()
     let (view, _) = region(indices)
     let source = value.expanded(to: ShapeMath.broadcast(view.shape, value.shape, op: "subscript assignment"))
-    precondition(
+    check(
       source.shape == view.shape,
       "subscript assignment: value of shape \(value.shape) does not fit region of shape \(view.shape)")
     Tensor.copyElements(from: source.detached(), into: view.storage.pointer + view.offset, strides: view.strides)
@@ -132,7 +132,7 @@ extension Tensor {
   public mutating func assign(_ value: Tensor) {
     makeStorageUnique()
     let source = value.detached().expanded(to: ShapeMath.broadcast(shape, value.shape, op: "assign"))
-    precondition(source.shape == shape, "assign: value of shape \(value.shape) does not fit shape \(shape)")
+    check(source.shape == shape, "assign: value of shape \(value.shape) does not fit shape \(shape)")
     Tensor.copyElements(from: source, into: storage.pointer + offset, strides: strides)
   }
 }

@@ -6,10 +6,10 @@ extension Tensor {
   /// `y = (x − mean) / sqrt(var + eps) · weight + bias`, with the biased variance, as
   /// `torch.nn.functional.layer_norm`.
   public func layerNorm(weight: Tensor? = nil, bias: Tensor? = nil, eps: Float = 1e-5) -> Tensor {
-    precondition(rank >= 1, "layerNorm: needs rank ≥ 1, got shape \(shape)")
+    check(rank >= 1, "layerNorm: needs rank ≥ 1, got shape \(shape)")
     let d = shape[rank - 1]
-    if let weight { precondition(weight.shape == [d], "layerNorm: weight shape \(weight.shape) does not match input shape \(shape) (expected [\(d)])") }
-    if let bias { precondition(bias.shape == [d], "layerNorm: bias shape \(bias.shape) does not match input shape \(shape) (expected [\(d)])") }
+    if let weight { check(weight.shape == [d], "layerNorm: weight shape \(weight.shape) does not match input shape \(shape) (expected [\(d)])") }
+    if let bias { check(bias.shape == [d], "layerNorm: bias shape \(bias.shape) does not match input shape \(shape) (expected [\(d)])") }
     let x = detached().contiguous()
     let rows = d == 0 ? 0 : count / d
     let xhat = Tensor(uninitializedShape: shape)

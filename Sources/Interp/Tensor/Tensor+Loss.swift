@@ -2,8 +2,8 @@
 extension Tensor {
   /// Mean cross-entropy of `logits` `[n, classes]` against integer `targets` (length `n`).
   public func crossEntropy(targets: [Int]) -> Tensor {
-    precondition(rank == 2, "crossEntropy: logits must be [n, classes], got shape \(shape)")
-    precondition(
+    check(rank == 2, "crossEntropy: logits must be [n, classes], got shape \(shape)")
+    check(
       targets.count == shape[0],
       "crossEntropy: \(targets.count) targets for logits of shape \(shape)")
     return -logSoftmax(axis: 1).gather(axis: 1, targets).mean()

@@ -8,7 +8,7 @@ extension Tensor {
   /// ```
   public func maskedFill(_ mask: Tensor, _ value: Float) -> Tensor {
     let outShape = ShapeMath.broadcast(shape, mask.shape, op: "maskedFill")
-    precondition(outShape == shape, "maskedFill: mask shape \(mask.shape) does not broadcast to tensor shape \(shape)")
+    check(outShape == shape, "maskedFill: mask shape \(mask.shape) does not broadcast to tensor shape \(shape)")
     let keep = Tensor.broadcastMap(mask.detached(), Tensor(0), EqualKernel.self, op: "maskedFill")
     let x = detached().contiguous()
     let keepDense = keep.expanded(to: shape).contiguous()
@@ -36,7 +36,7 @@ extension Tensor {
   public func topK(_ k: Int, axis: Int = -1) -> (values: Tensor, indices: [Int]) {
     let a = ShapeMath.axis(axis, rank: rank, op: "topK")
     let n = shape[a]
-    precondition(k >= 0 && k <= n, "topK: k = \(k) is outside 0...\(n) for axis \(axis) of shape \(shape)")
+    check(k >= 0 && k <= n, "topK: k = \(k) is outside 0...\(n) for axis \(axis) of shape \(shape)")
     let x = detached().contiguous()
     let outer = shape[..<a].reduce(1, *)
     let inner = shape[(a + 1)...].reduce(1, *)

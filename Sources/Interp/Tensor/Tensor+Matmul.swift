@@ -11,7 +11,7 @@ extension Tensor {
   ///
   /// - Precondition: the inner dimensions agree, e.g. `[2, 3] · [3, 4]`.
   public func matmul(_ other: Tensor) -> Tensor {
-    precondition(
+    check(
       rank >= 1 && other.rank >= 1,
       "matmul: operands must have rank ≥ 1, got shapes \(shape) and \(other.shape)")
     let a = rank == 1 ? unsqueezed(0) : self
@@ -29,10 +29,10 @@ extension Tensor {
   ///
   /// - Precondition: both operands have rank ≥ 2 and `bias` has shape `[other.shape.last]`.
   public func matmul(_ other: Tensor, adding bias: Tensor) -> Tensor {
-    precondition(
+    check(
       rank >= 2 && other.rank >= 2,
       "matmul(_:adding:): operands must have rank ≥ 2, got shapes \(shape) and \(other.shape)")
-    precondition(
+    check(
       bias.shape == [other.shape[other.rank - 1]],
       "matmul(_:adding:): bias shape \(bias.shape) does not match product columns of \(shape) · \(other.shape)")
     return Tensor.batchedMatmul(self, other, bias: bias, shapes: (shape, other.shape))
@@ -40,7 +40,7 @@ extension Tensor {
 
   private static func batchedMatmul(_ a: Tensor, _ b: Tensor, bias: Tensor?, shapes: ([Int], [Int])) -> Tensor {
     let k = a.shape[a.rank - 1]
-    precondition(
+    check(
       b.shape[b.rank - 2] == k,
       "matmul: shapes \(shapes.0) and \(shapes.1) are incompatible (inner dimensions \(k) and \(b.shape[b.rank - 2]))")
     let batch = ShapeMath.broadcast(
@@ -111,7 +111,7 @@ extension Tensor {
     let k = a.shape[a.rank - 1]
     let n = b.shape[b.rank - 1]
     if let existing {
-      precondition(
+      check(
         bias == nil && existing.shape == batch + [m, n] && existing.isContiguous && existing.offset == 0,
         "gemm: cannot accumulate a product of shape \(batch + [m, n]) into \(existing.shape)")
     }

@@ -45,7 +45,7 @@ extension Tensor {
     let a = ShapeMath.axis(axis, rank: rank, op: "argmax")
     let dense = detached().contiguous()
     let n = shape[a]
-    precondition(n > 0, "argmax: axis \(axis) of shape \(shape) is empty")
+    check(n > 0, "argmax: axis \(axis) of shape \(shape) is empty")
     let outer = shape[..<a].reduce(1, *)
     let inner = shape[(a + 1)...].reduce(1, *)
     var outShape = shape
@@ -91,7 +91,7 @@ extension Tensor {
 
   private func extremum(_ axes: [Int]?, keepDims: Bool, kind: ReductionKind, op: String) -> Tensor {
     let reduced = reducedAxes(axes, op: op)
-    for a in reduced { precondition(shape[a] > 0, "\(op): cannot reduce empty axis \(a) of shape \(shape)") }
+    for a in reduced { check(shape[a] > 0, "\(op): cannot reduce empty axis \(a) of shape \(shape)") }
     let x = detached()
     let kept = Tensor.reduce(x, axes: reduced, keepDims: true, kind: kind)
     let value = keepDims ? kept : kept.reshaped(Tensor.reducedShape(shape, reduced))

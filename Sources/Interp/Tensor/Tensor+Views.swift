@@ -17,7 +17,7 @@ extension Tensor {
 
   /// Reorders the axes: result axis `i` is input axis `axes[i]` (a view).
   public func permuted(_ axes: [Int]) -> Tensor {
-    precondition(
+    check(
       axes.count == rank && Set(axes.map { ShapeMath.axis($0, rank: rank, op: "permute") }).count == rank,
       "permute: \(axes) is not a permutation of the \(rank) axes of shape \(shape)")
     let resolved = axes.map { ShapeMath.axis($0, rank: rank, op: "permute") }
@@ -54,7 +54,7 @@ extension Tensor {
   /// Removes the axis `axis`, which must have size 1 (a view).
   public func squeezed(_ axis: Int) -> Tensor {
     let a = ShapeMath.axis(axis, rank: rank, op: "squeeze")
-    precondition(shape[a] == 1, "squeeze: axis \(axis) of shape \(shape) has size \(shape[a]), not 1")
+    check(shape[a] == 1, "squeeze: axis \(axis) of shape \(shape) has size \(shape[a]), not 1")
     var newShape = shape
     newShape.remove(at: a)
     var newStrides = strides
@@ -75,7 +75,7 @@ extension Tensor {
   /// Broadcasts to `newShape` without copying (stride 0 on stretched axes).
   public func expanded(to newShape: [Int]) -> Tensor {
     let target = ShapeMath.broadcast(shape, newShape, op: "expand")
-    precondition(target == newShape, "expand: shape \(shape) cannot be expanded to \(newShape)")
+    check(target == newShape, "expand: shape \(shape) cannot be expanded to \(newShape)")
     let value = Tensor(
       storage: storage, shape: newShape, strides: Tensor.broadcastStrides(self, to: newShape), offset: offset)
     let original = shape

@@ -51,8 +51,8 @@ public struct Tensor {
   ///
   /// - Precondition: `scalars.count` equals the product of `shape`.
   public init(shape: [Int], scalars: [Float]) {
-    precondition(shape.allSatisfy { $0 >= 0 }, "Tensor(shape:scalars:): negative size in shape \(shape)")
-    precondition(
+    check(shape.allSatisfy { $0 >= 0 }, "Tensor(shape:scalars:): negative size in shape \(shape)")
+    check(
       ShapeMath.count(shape) == scalars.count,
       "Tensor(shape:scalars:): shape \(shape) needs \(ShapeMath.count(shape)) scalars, got \(scalars.count)")
     self.init(uninitializedShape: shape)
@@ -70,7 +70,7 @@ public struct Tensor {
   /// A rank-2 tensor from equally long rows.
   public init(_ rows: [[Float]]) {
     let columns = rows.first?.count ?? 0
-    precondition(
+    check(
       rows.allSatisfy { $0.count == columns },
       "Tensor(_ rows:): rows have different lengths \(rows.map(\.count))")
     self.init(shape: [rows.count, columns], scalars: rows.flatMap { $0 })
@@ -96,7 +96,7 @@ public struct Tensor {
 
   /// The single element of a one-element tensor.
   public func item() -> Float {
-    precondition(count == 1, "item(): tensor of shape \(shape) has \(count) elements, expected 1")
+    check(count == 1, "item(): tensor of shape \(shape) has \(count) elements, expected 1")
     return storage.pointer[offset]
   }
 
@@ -108,11 +108,11 @@ public struct Tensor {
 
   /// The element at a full multi-index (negative indices count from the end).
   public func scalar(at index: [Int]) -> Float {
-    precondition(index.count == rank, "scalar(at:): index \(index) does not match shape \(shape)")
+    check(index.count == rank, "scalar(at:): index \(index) does not match shape \(shape)")
     var position = offset
     for (axis, i) in index.enumerated() {
       let j = i < 0 ? i + shape[axis] : i
-      precondition(j >= 0 && j < shape[axis], "scalar(at:): index \(index) out of bounds for shape \(shape)")
+      check(j >= 0 && j < shape[axis], "scalar(at:): index \(index) out of bounds for shape \(shape)")
       position += j * strides[axis]
     }
     return storage.pointer[position]

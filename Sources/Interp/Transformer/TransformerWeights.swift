@@ -17,7 +17,7 @@ public final class TransformerWeights: Module {
   /// A parameter the model itself created under `name` (so it is always present).
   func required(_ name: String) -> Tensor {
     guard let tensor = self[name] else {
-      preconditionFailure("TransformerWeights: no parameter '\(name)'; have \(localParameters.map(\.name))")
+      failCheck("TransformerWeights: no parameter '\(name)'; have \(localParameters.map(\.name))")
     }
     return tensor
   }

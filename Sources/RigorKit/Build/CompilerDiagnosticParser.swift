@@ -18,6 +18,13 @@ struct CompilerDiagnosticParser {
     // symbol, a truncated library) is in the linker's lines before it, which are not diagnostics.
     var context: [Substring] = []
     for line in output.split(separator: "\n") {
+      // A note (the candidates of an ambiguous call, where a name was declared) belongs to the
+      // diagnostic before it; it stays with that message so the user sees the whole story.
+      if let note = note(in: Substring(line)), let last = diagnostics.indices.last {
+        diagnostics[last].message += "\n  note: " + note
+        context.removeAll()
+        continue
+      }
       guard let diagnostic = parseLine(Substring(line), context: context) else {
         context.append(line)
         continue
@@ -26,6 +33,20 @@ struct CompilerDiagnosticParser {
       if !diagnostics.contains(diagnostic) { diagnostics.append(diagnostic) }
     }
     return diagnostics
+  }
+
+  /// The text of a `FILE:LINE:COLUMN: note: MESSAGE` line, with the notebook line when the
+  /// note points into the notebook ("... (line 12)") and the declaring file otherwise.
+  private func note(in line: Substring) -> String? {
+    guard let range = line.range(of: ": note: ") else { return nil }
+    let message = String(line[range.upperBound...])
+    let parts = line[..<range.lowerBound].split(separator: ":", omittingEmptySubsequences: false)
+    guard parts.count >= 3, let lineNumber = Int(parts[parts.count - 2]), Int(parts[parts.count - 1]) != nil
+    else { return message }
+    let file = parts.dropLast(2).joined(separator: ":")
+    if file == notebook.path { return "\(message) (line \(lineNumber))" }
+    if file == generatedPath { return message }
+    return "\(message) (\((file as NSString).lastPathComponent):\(lineNumber))"
   }
 
   private func parseLine(_ line: Substring, context: [Substring]) -> Diagnostic? {

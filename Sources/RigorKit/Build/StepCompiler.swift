@@ -57,13 +57,13 @@ public struct StepCompiler: Sendable {
       .parse(result.output)
     guard result.status == 0 else {
       try? FileManager.default.removeItem(at: temporary)
-      var errors = diagnostics.filter { $0.severity == .error }
-      if errors.isEmpty {
+      var errors = diagnostics
+      if !errors.contains(where: { $0.severity == .error }) {
         errors = [
           Diagnostic(
             "the compiler failed: \(result.output.suffix(2000))",
             at: SourceLocation(file: notebook.path, line: 1, column: 1))
-        ]
+        ] + errors
       }
       return CompileOutcome(
         binary: nil, key: key, cached: false, seconds: Date().timeIntervalSince(started),

@@ -20,7 +20,8 @@ extension Judge {
       let verb =
         data.timedOut.isEmpty ? "failed" : failed.isEmpty ? "timed out" : "failed or timed out"
       let seeds = (failed + data.timedOut).sorted()
-      cap(2, "\(data.unfinishedCount) of \(data.all.count) seeds \(verb) (\(ReasonFormat.seeds(seeds))); judged on the rest")
+      let rest = data.unfinishedCount < data.all.count ? "judged on the rest" : "no seed is left to judge"
+      cap(2, "\(data.unfinishedCount) of \(data.all.count) seeds \(verb) (\(ReasonFormat.seeds(seeds))); \(rest)")
     }
     if let metric = claim.metric, data.n >= 2, claim.problems.isEmpty {
       let values = data.values(metric)

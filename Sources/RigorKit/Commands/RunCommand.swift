@@ -13,7 +13,7 @@ struct RunCommand: RigorSubcommand {
   @Option(name: .customLong("param"), help: "Override a front-matter parameter: NAME=VALUE (repeatable).")
   var parameters: [String] = []
 
-  @Option(help: "Seeds to run: a count N (seeds 0..<N) or a list a,b,c. Default: front matter, else 5.")
+  @Option(help: "Seeds to run: a count N (seeds 0 to N-1), a list 0,3,7 (one seed as 7,) or a range 5-9. Default: front matter, else 5.")
   var seeds: String?
 
   @Option(help: "Seeds run in parallel (default: the number of cores).")

@@ -9,6 +9,9 @@ import Foundation
 struct CrashReport: Equatable {
   var message: String?
   var location: SourceLocation?
+  /// The core's own message when the trap was one of its checks on how it is called (the
+  /// runtime names a file under `Interp/`): "matmul: shapes [2, 3] and [4, 5] do not chain".
+  var coreMessage: String?
 
   /// Reads a crash report from the end of the program's output.
   ///
@@ -22,6 +25,7 @@ struct CrashReport: Equatable {
       let line = trimmed(rawLine)
       if report.message == nil, let message = fatalMessage(in: line) {
         report.message = message
+        report.coreMessage = coreMessage(in: line)
       }
       if line.hasPrefix("Thread ") {
         inCrashedThread = line.hasSuffix("crashed:")
@@ -48,6 +52,18 @@ struct CrashReport: Equatable {
       if rest.isEmpty { return String(marker) }
     }
     return nil
+  }
+
+  /// `MESSAGE` from `Interp/FILE.swift:LINE: Fatal error: MESSAGE`, which the core's checks
+  /// print in every build (Interp's `check(_:_:)`); nil for any other trap.
+  static func coreMessage(in line: Substring) -> String? {
+    let marker = ": Fatal error: "
+    guard line.hasPrefix("Interp/"), let range = line.range(of: marker) else { return nil }
+    let head = line[..<range.lowerBound]
+    guard let colon = head.lastIndex(of: ":"), Int(head[head.index(after: colon)...]) != nil,
+      head[..<colon].hasSuffix(".swift")
+    else { return nil }
+    return String(line[range.upperBound...])
   }
 
   /// The `PATH:LINE:COLUMN` that ends a backtrace frame line, if any.

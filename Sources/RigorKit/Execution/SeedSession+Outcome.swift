@@ -76,6 +76,15 @@ extension SeedSession {
     } else {
       if let crashLocation = crash.location { location = crashLocation }
       switch ending.termination {
+      case .signaled(let signal) where signal == SIGILL || signal == SIGTRAP:
+        // A check of the core on how it was called: its message is the whole story, at the
+        // notebook line that made the call.
+        if let core = crash.coreMessage {
+          message = core
+        } else {
+          message = "\(subject) \(SignalNames.explanation(signal))"
+          if let fatal = crash.message { message += ": \(fatal)" }
+        }
       case .signaled(let signal):
         message = "\(subject) \(SignalNames.explanation(signal))"
         if let fatal = crash.message { message += ": \(fatal)" }

@@ -15,6 +15,14 @@ public struct ParameterOverrides: Sendable {
       }
       return (String(argument[..<equals]), String(argument[argument.index(after: equals)...]))
     }
+    // Last-wins would silently drop a value the user typed; name both instead.
+    var seen: [String: String] = [:]
+    for (name, value) in assignments {
+      if let earlier = seen[name] {
+        throw CommandFailure(.usage, "--param \(name) is given twice (\(name)=\(earlier) and \(name)=\(value)); give it once")
+      }
+      seen[name] = value
+    }
   }
 
   /// The parameters after overrides, or the diagnostics that stop the run.

@@ -4,6 +4,8 @@
 /// status over seeds, metric means, the claims table and prose flags.
 struct TextReport {
   var console: Console
+  /// The parameters `--param` set, echoed so a summary says which setting it describes.
+  var overridden: [String] = []
 
   func render(_ document: RunDocument) -> String {
     var lines: [String] = []
@@ -12,8 +14,13 @@ struct TextReport {
     lines.append("\(document.notebook): \(status)"
       + (document.seeds.isEmpty ? "" : ", seeds \(SeedList.describe(document.seeds))")
       + (document.resultCommit.map { ", recorded \($0.prefix(12)) on \(document.resultsRef)" } ?? ""))
+    let echoed = overridden.compactMap { name in document.parameters?[name].map { "\(name)=\($0)" } }
+    if !echoed.isEmpty {
+      lines.append("  parameters set on the command line: \(echoed.joined(separator: ", "))")
+    }
     if !document.errors.isEmpty {
-      lines.append("  \(document.errors.count) error(s), listed on standard error")
+      let distinct = ErrorLines.group(document.errors).count
+      lines.append("  \(distinct) distinct error(s), listed on standard error")
     }
     if !document.runs.isEmpty {
       for step in document.steps {

@@ -18,7 +18,7 @@ struct NotebookBatch {
       documents.append(document)
       status = max(status, exit)
       if options.format == .text {
-        console.out(TextReport(console: console).render(document))
+        console.out(TextReport(console: console, overridden: options.overrides.assignments.map(\.name)).render(document))
       }
     }
     if options.format == .json {

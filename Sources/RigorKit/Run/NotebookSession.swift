@@ -47,9 +47,14 @@ struct NotebookSession {
       toolchain = located
       let compiler = StepCompiler(toolchain: located, cache: BuildCache.standard())
       let outcome = try compiler.compile(notebook, workingDirectory: workspace.root)
+      // The compiler's warnings are the user's to see whether or not the build succeeded.
+      for warning in outcome.diagnostics where warning.severity == .warning {
+        console.err(warning.description)
+      }
       guard let compiled = outcome.binary else {
         document.status = .compileError
-        document.errors = outcome.diagnostics.map { ErrorDocument($0, step: step(of: $0, in: notebook)) }
+        document.errors = outcome.diagnostics.filter { $0.severity == .error }
+          .map { ErrorDocument($0, step: step(of: $0, in: notebook)) }
         printErrors(document)
         return (document, .compileError)
       }
@@ -144,9 +149,10 @@ struct NotebookSession {
   /// Diagnostics go to stderr in every format as `FILE:LINE:COLUMN: error:` lines that editors
   /// jump to; the summary on stdout counts them.
   private func printErrors(_ document: RunDocument) {
-    for error in document.errors {
-      let seed = error.seed.map { " [seed \($0)]" } ?? ""
-      console.err("\(error.file):\(error.line):\(error.column): \(console.colored("error", 31)): \(error.message)\(seed)")
+    for line in ErrorLines.group(document.errors) {
+      let error = line.error
+      let seeds = ErrorLines.seedNote(line.seeds, of: document.seeds.count)
+      console.err("\(error.file):\(error.line):\(error.column): \(console.colored("error", 31)): \(error.message)\(seeds)")
     }
   }
 
