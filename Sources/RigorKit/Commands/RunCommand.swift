@@ -37,6 +37,9 @@ struct RunCommand: RigorSubcommand {
   @Flag(name: .customLong("init"), help: "Outside a git repository, create one in the notebook's folder.")
   var initialize = false
 
+  @Flag(name: [.short, .customLong("verbose")], help: "Stream each seed's output live on standard error, each line prefixed by its seed.")
+  var verbose = false
+
   @OptionGroup var common: CommonOptions
 
   func validate() throws {
@@ -58,6 +61,7 @@ struct RunCommand: RigorSubcommand {
     options.memoryLimitBytes = memoryLimit.map { $0 * 1024 * 1024 }
     options.initializeRepository = initialize
     options.format = common.format
+    options.verbose = verbose
     return try NotebookBatch(console: console, options: options).run(notebooks, mode: .run)
   }
 }

@@ -11,6 +11,8 @@ public struct RunOptions: Sendable {
   public var memoryLimitBytes: Int?
   public var initializeRepository = false
   public var format: OutputFormat = .text
+  /// `-v`: stream each seed's output live, prefixed by the seed.
+  public var verbose = false
 
   public init() {}
 }
