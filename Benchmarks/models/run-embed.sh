@@ -28,7 +28,7 @@ BIN="$(swift build -c release --package-path "$STAGE" --show-bin-path)/EmbedBenc
 
 SENTENCES="$STAGE/sentences.txt"
 python3 "$HERE/make_sentences.py" "$COUNT" "$SENTENCES"
-OUT="$HERE/embed-results-$THREADS.jsonl"
+OUT="$STAGE/embed-results-$THREADS.jsonl"
 : > "$OUT"
 echo "# threads=$THREADS rounds=$ROUNDS sentences=$COUNT load: $(cut -d' ' -f1-3 /proc/loadavg)" >&2
 for round in $(seq "$ROUNDS"); do
