@@ -28,6 +28,8 @@ public struct RunDocument: Codable, Sendable, Equatable {
   public var environment: EnvironmentDocument?
   /// Splits each finished seed declared, by seed then split name (for held-out checks).
   public var splits: [String: [String: [Int]]]?
+  /// What made the run when it was not a plain `rigor run`: `verify` or `verify --fresh-seeds`.
+  public var origin: String?
   /// With `--no-commit`, the folder that keeps the seeds' output and files (nothing is
   /// recorded, so this is the only copy).
   public var outputFolder: String?
@@ -56,6 +58,7 @@ public struct RunDocument: Codable, Sendable, Equatable {
     case schema, notebook, status, seeds, steps, runs, metrics, claims, flags, errors, sandbox
     case parameters, environment, splits
     case outputFolder = "output_folder"
+    case origin
     case rigorVersion = "rigor_version"
     case resultCommit = "result_commit"
     case resultsRef = "results_ref"
@@ -80,6 +83,7 @@ public struct RunDocument: Codable, Sendable, Equatable {
     try c.encodeIfPresent(parameters, forKey: .parameters)
     try c.encodeIfPresent(splits, forKey: .splits)
     try c.encodeIfPresent(outputFolder, forKey: .outputFolder)
+    try c.encodeIfPresent(origin, forKey: .origin)
     try c.encodeIfPresent(environment, forKey: .environment)
   }
 }

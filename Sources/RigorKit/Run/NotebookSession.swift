@@ -94,6 +94,7 @@ struct NotebookSession {
     }
     ResultAssembler.fill(&document, notebook: notebook, outcomes: outcomes)
     document.sandbox = options.sandbox
+    document.origin = options.origin
     let ledger = try Ledger(store: workspace.store, name: name)
     document.claims = ClaimJudging.judge(
       valid.claims, seeds: ClaimJudging.evidence(seeds: document.seeds, outcomes: outcomes, hasSteps: !notebook.steps.isEmpty),
