@@ -123,7 +123,7 @@ struct LogEntry: Codable {
   func details(defaults: [String: ParameterValue]?) -> String {
     var parts = ["seeds " + (seeds.isEmpty ? "-" : SeedList.describe(seeds))]
     if let parameters {
-      let changed = parameters.keys.sorted().filter { defaults?[$0] != parameters[$0] }
+      let changed = parameters.keys.sorted().filter { !Self.same(defaults?[$0], parameters[$0]) }
       if !changed.isEmpty {
         parts.append(changed.map { "\($0)=\(parameters[$0]!)" }.joined(separator: " "))
       } else if defaults != nil {
@@ -132,6 +132,19 @@ struct LogEntry: Codable {
     }
     if let origin { parts.append("from \(origin)") }
     return parts.joined(separator: "; ")
+  }
+
+  /// Equal values, reading a whole-number double as its integer (JSON writes 1.0 as 1).
+  static func same(_ a: ParameterValue?, _ b: ParameterValue?) -> Bool {
+    func number(_ value: ParameterValue?) -> Double? {
+      switch value {
+      case .int(let integer)?: Double(integer)
+      case .double(let double)?: double
+      default: nil
+      }
+    }
+    if let x = number(a), let y = number(b) { return x == y }
+    return a == b
   }
 
   /// The notebook file's current parameter defaults, nil when it cannot be read.

@@ -14,10 +14,14 @@ enum ResultSummaryTrailers {
       ("Rigor-Seeds", document.seeds.map(String.init).joined(separator: " ")),
     ]
     if let origin = document.origin { trailers.append(("Rigor-Origin", origin)) }
-    if let parameters = document.parameters, !parameters.isEmpty,
-      let json = try? JSONOutput.encode(parameters), !json.contains("\n")
-    {
-      trailers.append(("Rigor-Parameters", json))
+    if let parameters = document.parameters, !parameters.isEmpty {
+      // One line: a trailer's value cannot span lines.
+      let encoder = JSONEncoder()
+      encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+      if let data = try? encoder.encode(parameters) {
+        let json = String(decoding: data, as: UTF8.self)
+        if !json.contains("\n") { trailers.append(("Rigor-Parameters", json)) }
+      }
     }
     for claim in document.claims {
       trailers.append(("Rigor-Tier", "\(claim.id) \(claim.tier.map(String.init) ?? "none") \(claim.verdict)"))
