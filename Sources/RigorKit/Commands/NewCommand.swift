@@ -70,8 +70,8 @@ struct NewCommand: RigorSubcommand {
     print("effect \\(effectMean), control \\(controlMean)")
     ```
 
-    A claim is a prediction judged over every seed: the metric must meet `expect`, and beat the
-    control by more than `margin`.
+    A claim is a prediction judged over every seed: the metric must meet `expect` and beat the
+    control (a measurement where the effect should be absent).
 
     ```claim
     id: effect-beats-control
@@ -79,7 +79,6 @@ struct NewCommand: RigorSubcommand {
     metric: effect_mean
     expect: "> 0"
     control: control_mean
-    margin: 0.1
     ```
 
     Link prose to the claims it rests on, like [this](#effect-beats-control), so the audit
