@@ -23,7 +23,7 @@ struct ResultRecorder {
     return try store.register(
       notebook: name, notebookPath: notebook.path, files: files,
       message: "rigor: register \(claims.count) claim(s) of \(name)\n\nClaims: \(ids.isEmpty ? "none" : ids)",
-      trailers: try trailers(for: notebook))
+      trailers: try trailers(for: notebook) + Ledger.registrationTrailers(claims: claims))
   }
 
   /// What recording a result produced: its commit, and why the working folder could not be
@@ -35,12 +35,12 @@ struct ResultRecorder {
 
   func record(
     _ document: RunDocument, registration: Registration, notebook: Notebook, name: String,
-    outcomes: [SeedOutcome], collected: SeedFileCollector.Collected
+    outcomes: [SeedOutcome], collected: SeedFileCollector.Collected, ledgerTrailers: [(String, String)]
   ) throws -> Recorded {
     let files = try Self.files(document, notebook: notebook, outcomes: outcomes, collected: collected)
     let commit = try store.record(
       registration, files: files, message: message(document, name: name),
-      trailers: try trailers(for: notebook) + ledger(document) + ResultSummaryTrailers.trailers(for: document))
+      trailers: try trailers(for: notebook) + ledgerTrailers + ResultSummaryTrailers.trailers(for: document))
     var problem: String?
     do {
       let folder = try ResultsFolder.locate(root: workspace.root, name: name)
@@ -79,11 +79,14 @@ struct ResultRecorder {
 
   /// Records a run whose result could not be stored as a failed run holding only its
   /// `result.json` (with the reason among its errors), so no run escapes the ledger.
-  func recordFailure(_ document: RunDocument, registration: Registration, notebook: Notebook, name: String) throws -> String {
+  func recordFailure(
+    _ document: RunDocument, registration: Registration, notebook: Notebook, name: String,
+    ledgerTrailers: [(String, String)]
+  ) throws -> String {
     let files = ["result.json": try JSONOutput.data(document)]
     let commit = try store.record(
       registration, files: files, message: message(document, name: name),
-      trailers: try trailers(for: notebook) + ledger(document) + ResultSummaryTrailers.trailers(for: document))
+      trailers: try trailers(for: notebook) + ledgerTrailers + ResultSummaryTrailers.trailers(for: document))
     return commit.description
   }
 
@@ -91,10 +94,6 @@ struct ResultRecorder {
     let verdicts = document.claims.map { "\($0.id): \($0.tier.map { "tier \($0)" } ?? "refuted") \($0.verdict)" }
     return "rigor: \(name) \(document.status.rawValue), seeds \(SeedList.describe(document.seeds))\n\n"
       + (verdicts.isEmpty ? "No claims." : verdicts.joined(separator: "\n"))
-  }
-
-  private func ledger(_ document: RunDocument) -> [(String, String)] {
-    Ledger.trailers(claims: document.claims, parameters: document.parameters ?? [:])
   }
 
   private func trailers(for notebook: Notebook) throws -> [(String, String)] {
