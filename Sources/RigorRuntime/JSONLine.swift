@@ -32,6 +32,15 @@ struct JSONLine {
     text += "]"
   }
 
+  /// Adds an array of flat objects whose values are strings, e.g. `[{"path": "a", "sha256": "b"}]`.
+  mutating func add(_ key: String, objects: [[(String, String)]]) {
+    text += ",\(JSONLine.quoted(key)):["
+    text += objects.map { fields in
+      "{" + fields.map { "\(JSONLine.quoted($0.0)):\(JSONLine.quoted($0.1))" }.joined(separator: ",") + "}"
+    }.joined(separator: ",")
+    text += "]"
+  }
+
   /// The finished line, newline included.
   var line: String { text + "}\n" }
 

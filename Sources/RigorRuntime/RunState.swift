@@ -25,6 +25,7 @@ final class RunState {
   var metricSteps: [String: Int] = [:]
   var splitSteps: [String: Int] = [:]
   var fileSteps: [String: Int] = [:]
+  var checkpointNames = Set<String>()
   var totalFileBytes = 0
   var lastProgressTime = -Double.infinity
 

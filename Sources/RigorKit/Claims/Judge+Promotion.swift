@@ -23,7 +23,9 @@ extension Judge {
       held.append("no baseline given: tier 4 needs a comparison with the strongest non-interpretability baseline for the task")
     }
     if claim.setting == .realistic {
-      support.append("setting declared realistic")
+      let setting = realisticSetting(data)
+      if let reason = setting.support { support.append(reason) }
+      if let reason = setting.held { held.append(reason) }
     } else {
       held.append("setting is toy, not declared realistic")
     }

@@ -14,11 +14,17 @@ public struct SeedEvidence: Hashable, Sendable, Codable {
   public var metrics: [String: Double]
   /// Data splits declared with `split(_:ids:)`, by name.
   public var splits: [String: [Int]]
+  /// Checkpoints loaded with `checkpoint(_:)`, as the runner verified them.
+  public var checkpoints: [CheckpointEvidence]
 
-  public init(seed: Int, status: Status, metrics: [String: Double] = [:], splits: [String: [Int]] = [:]) {
+  public init(
+    seed: Int, status: Status, metrics: [String: Double] = [:], splits: [String: [Int]] = [:],
+    checkpoints: [CheckpointEvidence] = []
+  ) {
     self.seed = seed
     self.status = status
     self.metrics = metrics
     self.splits = splits
+    self.checkpoints = checkpoints
   }
 }

@@ -37,6 +37,10 @@ struct RunCommand: RigorSubcommand {
   @Flag(name: .customLong("init"), help: "Outside a git repository, create one in the notebook's folder.")
   var initialize = false
 
+  @Option(name: .customLong("model-store"), help: ArgumentHelp("The model store checkpoints load from (default: $RIGOR_MODELS).", visibility: .hidden))
+  var modelStore: String?
+  @Option(name: .customLong("model-manifest"), help: ArgumentHelp("A model manifest JSON file replacing Rigor's (for tests).", visibility: .hidden))
+  var modelManifest: String?
   @OptionGroup var common: CommonOptions
 
   func validate() throws {
@@ -58,6 +62,8 @@ struct RunCommand: RigorSubcommand {
     options.memoryLimitBytes = memoryLimit.map { $0 * 1024 * 1024 }
     options.initializeRepository = initialize
     options.format = common.format
+    options.modelStore = modelStore.map { URL(fileURLWithPath: $0) }
+    options.modelManifest = try modelManifest.map { try ModelManifest.load(from: URL(fileURLWithPath: $0)) }
     return try NotebookBatch(console: console, options: options).run(notebooks, mode: .run)
   }
 }

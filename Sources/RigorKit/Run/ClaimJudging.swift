@@ -3,7 +3,9 @@ import Foundation
 /// Glue between a run's outcomes and the judge: builds the evidence TIERS.md reads and turns
 /// judgements into the document's claim objects.
 enum ClaimJudging {
-  static func evidence(seeds: [Int], outcomes: [SeedOutcome], hasSteps: Bool = true) -> [SeedEvidence] {
+  static func evidence(
+    seeds: [Int], outcomes: [SeedOutcome], hasSteps: Bool = true, checkpoints: [Int: [CheckpointDocument]] = [:]
+  ) -> [SeedEvidence] {
     // A notebook with no steps runs no process: every seed trivially finishes, recording nothing.
     guard hasSteps else { return seeds.map { SeedEvidence(seed: $0, status: .ok) } }
     let bySeed = Dictionary(outcomes.map { ($0.seed, $0) }, uniquingKeysWith: { a, _ in a })
@@ -15,7 +17,9 @@ enum ClaimJudging {
         case .failed: .failed
         case .timedOut: .timedOut
         }
-      return SeedEvidence(seed: seed, status: status, metrics: outcome.metricValues, splits: outcome.splits)
+      return SeedEvidence(
+        seed: seed, status: status, metrics: outcome.metricValues, splits: outcome.splits,
+        checkpoints: (checkpoints[seed] ?? []).map(CheckpointEvidence.init))
     }
   }
 
@@ -34,7 +38,8 @@ enum ClaimJudging {
         if let value = values[position] { metrics[name] = value }
       }
       return SeedEvidence(
-        seed: seed, status: status, metrics: metrics, splits: document.splits?[String(seed)] ?? [:])
+        seed: seed, status: status, metrics: metrics, splits: document.splits?[String(seed)] ?? [:],
+        checkpoints: (run?.checkpoints ?? []).map(CheckpointEvidence.init))
     }
   }
 

@@ -92,17 +92,21 @@ struct NotebookSession {
     } else {
       outcomes = []
     }
-    ResultAssembler.fill(&document, notebook: notebook, outcomes: outcomes)
+    let checkpoints = CheckpointVerifier.verifyAll(outcomes, store: options.models)
+    ResultAssembler.fill(&document, notebook: notebook, outcomes: outcomes, checkpoints: checkpoints)
     document.sandbox = options.sandbox
     let ledger = try Ledger(store: workspace.store, name: name)
     document.claims = ClaimJudging.judge(
-      valid.claims, seeds: ClaimJudging.evidence(seeds: document.seeds, outcomes: outcomes, hasSteps: !notebook.steps.isEmpty),
+      valid.claims,
+      seeds: ClaimJudging.evidence(
+        seeds: document.seeds, outcomes: outcomes, hasSteps: !notebook.steps.isEmpty, checkpoints: checkpoints),
       recorded: registration != nil,
       registration: registration.map { RunEvidence.Registration(commit: $0.commit.description, ref: reference) },
       earlierVerdicts: { ledger.verdicts(claimHash: $0, parameters: valid.parameters) })
     document.environment = EnvironmentCapture.capture(
-      toolchain: toolchain, blasThreads: SeedBatch.blasThreads(jobs: options.jobs),
+      toolchain: toolchain, blasThreads: SeedBatch.blasThreads(jobs: options.jobs, seeds: document.seeds.count),
       jobs: SeedBatch.jobs(options.jobs), wallSeconds: Date().timeIntervalSince(started), startedAt: started)
+    document.environment?.checkpoints = CheckpointVerifier.environment(checkpoints)
 
     // 4. Record and refresh the working folder.
     if let registration, let store = workspace.store {

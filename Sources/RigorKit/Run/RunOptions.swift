@@ -1,3 +1,5 @@
+import Foundation
+
 /// What the user asked of `rigor run` / `rigor check`.
 public struct RunOptions: Sendable {
   public var overrides = ParameterOverrides()
@@ -11,6 +13,15 @@ public struct RunOptions: Sendable {
   public var memoryLimitBytes: Int?
   public var initializeRepository = false
   public var format: OutputFormat = .text
+  /// The model store seeds load checkpoints from (nil: `$RIGOR_MODELS` or `~/.cache/rigor/models`).
+  public var modelStore: URL?
+  /// The manifest checkpoints are checked against (nil: Rigor's own).
+  public var modelManifest: ModelManifest?
+
+  /// The model store seeds use.
+  var models: ModelStore {
+    ModelStore(root: modelStore ?? ModelStore.defaultRoot(), manifest: modelManifest ?? .builtIn)
+  }
 
   public init() {}
 }
