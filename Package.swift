@@ -24,18 +24,21 @@ let package = Package(
     .systemLibrary(
       name: "CCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
     .target(name: "Interp", dependencies: ["CBLAS"]),
-    .target(name: "RigorRuntime"),
+    // The runner-child channel protocol, shared by the runtime and the runner (docs/PROTOCOL.md).
+    .target(name: "RigorProtocol"),
+    .target(name: "RigorRuntime", dependencies: ["RigorProtocol"]),
     .target(
       name: "RigorKit",
       dependencies: [
-        "Interp", "CLibGit2", "CMark", "CBLAS", "CCrypto",
+        "Interp", "RigorProtocol", "CLibGit2", "CMark", "CBLAS", "CCrypto",
         .product(name: "Yams", package: "Yams"),
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
     .executableTarget(name: "rigor", dependencies: ["RigorKit"]),
     .testTarget(name: "InterpTests", dependencies: ["Interp"]),
-    .testTarget(name: "RigorRuntimeTests", dependencies: ["RigorRuntime"]),
-    .testTarget(name: "RigorKitTests", dependencies: ["RigorKit", "Interp"]),
+    .testTarget(name: "RigorProtocolTests", dependencies: ["RigorProtocol"]),
+    .testTarget(name: "RigorRuntimeTests", dependencies: ["RigorRuntime", "RigorProtocol"]),
+    .testTarget(name: "RigorKitTests", dependencies: ["RigorKit", "RigorProtocol", "Interp"]),
   ],
   swiftLanguageModes: [.v5]
 )

@@ -6,7 +6,7 @@ import Foundation
 /// The supervisor passes the descriptor number in `RIGOR_CHANNEL_FD`.
 final class Channel {
   /// Environment variable holding the channel's file descriptor number.
-  static let environmentKey = "RIGOR_CHANNEL_FD"
+  static let environmentKey = ChannelEnvironment.channelFD
 
   let fd: Int32
   private let lock = NSLock()
@@ -24,7 +24,7 @@ final class Channel {
   }
 
   /// Writes one event as a whole line; lines from several threads never interleave.
-  func send(_ event: JSONLine) {
+  func send(_ event: ChannelEvent) {
     let bytes = Array(event.line.utf8)
     lock.lock()
     defer { lock.unlock() }

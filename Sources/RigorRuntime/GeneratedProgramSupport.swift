@@ -16,7 +16,7 @@ public func _rigorFinish() {
   RunState.shared.finish()
 }
 
-/// The value of parameter `name` as an Int: from `RIGOR_PARAMS`, else `default`.
+/// The value of parameter `name` as an Int: from the run's parameters, else `default`.
 public func _rigorParameter(
   _ name: String, as type: Int.Type, default value: Int? = nil, file: String = #file,
   line: Int = #line
@@ -24,7 +24,7 @@ public func _rigorParameter(
   _rigorResolveParameter(name, default: value, file: file, line: line) { try $0.asInt(name: name) }
 }
 
-/// The value of parameter `name` as a Double: from `RIGOR_PARAMS`, else `default`.
+/// The value of parameter `name` as a Double: from the run's parameters, else `default`.
 public func _rigorParameter(
   _ name: String, as type: Double.Type, default value: Double? = nil, file: String = #file,
   line: Int = #line
@@ -32,7 +32,7 @@ public func _rigorParameter(
   _rigorResolveParameter(name, default: value, file: file, line: line) { try $0.asDouble(name: name) }
 }
 
-/// The value of parameter `name` as a String: from `RIGOR_PARAMS`, else `default`.
+/// The value of parameter `name` as a String: from the run's parameters, else `default`.
 public func _rigorParameter(
   _ name: String, as type: String.Type, default value: String? = nil, file: String = #file,
   line: Int = #line
@@ -40,7 +40,7 @@ public func _rigorParameter(
   _rigorResolveParameter(name, default: value, file: file, line: line) { try $0.asString(name: name) }
 }
 
-/// The value of parameter `name` as a Bool: from `RIGOR_PARAMS`, else `default`.
+/// The value of parameter `name` as a Bool: from the run's parameters, else `default`.
 public func _rigorParameter(
   _ name: String, as type: Bool.Type, default value: Bool? = nil, file: String = #file,
   line: Int = #line
@@ -55,7 +55,7 @@ private func _rigorResolveParameter<T>(
   do {
     if let given = try RunState.shared.parameter(name) { return try convert(given) }
     if let value { return value }
-    throw RigorRuntimeError("parameter '\(name)' has no value: it is not in RIGOR_PARAMS and has no default")
+    throw RigorRuntimeError("parameter '\(name)' has no value: it is not among the run's parameters and has no default")
   } catch let error as RigorRuntimeError {
     RunState.shared.fail(error, file: file, line: line, column: 1)
   } catch {

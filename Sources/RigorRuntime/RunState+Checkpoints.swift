@@ -1,4 +1,5 @@
 import Foundation
+import RigorProtocol
 
 extension RunState {
   /// Locates `name` in `store` and reports it on the channel once per run.
@@ -8,12 +9,13 @@ extension RunState {
       (currentStep, checkpointNames.insert(name).inserted)
     }
     guard first else { return folder }
-    var event = JSONLine(event: "checkpoint")
-    event.add("step", step)
-    event.add("name", entry.name)
-    event.add("kind", entry.kind ?? "")
-    event.add("source", entry.source ?? "")
-    event.add("files", objects: entry.files.map { [("path", $0.path), ("sha256", $0.sha256)] })
+    let files = entry.files.map { "\($0.sha256) \($0.path)\n" }.joined()
+    let event = ChannelEvent(
+      .checkpoint,
+      [
+        .step: .integer(step), .name: .text(entry.name), .kind: .text(entry.kind ?? ""),
+        .source: .text(entry.source ?? ""), .files: .text(files),
+      ])
     if let channel {
       channel.send(event)
     } else {

@@ -48,11 +48,9 @@ extension RunState {
     } catch {
       throw RigorRuntimeError("could not write \(kind) '\(name)' to \(directory.path): \(error.localizedDescription)")
     }
-    var event = JSONLine(event: kind)
-    event.add("step", step)
-    event.add("name", name)
-    event.add("path", relative)
-    event.add("bytes", data.count)
+    let event = ChannelEvent(
+      kind == "figure" ? .figure : .artifact,
+      [.step: .integer(step), .name: .text(name), .path: .text(relative), .bytes: .integer(data.count)])
     channel?.send(event)
   }
 }

@@ -23,10 +23,7 @@ extension RunState {
       metricSteps[name] = currentStep
       return currentStep
     }
-    var event = JSONLine(event: "record")
-    event.add("step", step)
-    event.add("name", name)
-    event.add("value", value)
+    let event = ChannelEvent(.record, [.step: .integer(step), .name: .text(name), .value: .number(value)])
     if let channel {
       channel.send(event)
     } else {
@@ -47,10 +44,7 @@ extension RunState {
       splitSteps[name] = currentStep
       return currentStep
     }
-    var event = JSONLine(event: "split")
-    event.add("step", step)
-    event.add("name", name)
-    event.add("ids", ints: ids)
+    let event = ChannelEvent(.split, [.step: .integer(step), .name: .text(name), .ids: .integers(ids)])
     if let channel {
       channel.send(event)
     } else {
@@ -71,10 +65,12 @@ extension RunState {
       return true
     }
     guard due else { return }
-    var event = JSONLine(event: "progress")
-    event.add("step", currentStep)
-    event.add("fraction", clamped)
-    event.add("message", String(message.prefix(RigorLimits.maxProgressMessageCharacters)))
+    let event = ChannelEvent(
+      .progress,
+      [
+        .step: .integer(currentStep), .fraction: .number(clamped),
+        .message: .text(String(message.prefix(RigorLimits.maxProgressMessageCharacters))),
+      ])
     channel.send(event)
   }
 }

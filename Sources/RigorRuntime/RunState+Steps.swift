@@ -5,9 +5,7 @@ extension RunState {
   func beginStep(_ index: Int) {
     settleOutput()
     lock.withLock { currentStep = index }
-    var event = JSONLine(event: "step_begin")
-    event.add("step", index)
-    event.add("t", MonotonicClock.now())
+    let event = ChannelEvent(.stepBegin, [.step: .integer(index), .t: .number(MonotonicClock.now())])
     channel?.send(event)
     // Once the supervisor has read the begin event, it handles it before it reads any more
     // output, so everything the step prints from here on is credited to this step.
@@ -16,18 +14,15 @@ extension RunState {
 
   func endStep(_ index: Int) {
     settleOutput()
-    var event = JSONLine(event: "step_end")
-    event.add("step", index)
-    event.add("t", MonotonicClock.now())
-    event.add("maxrss", RunState.peakMemoryBytes())
+    let event = ChannelEvent(
+      .stepEnd,
+      [.step: .integer(index), .t: .number(MonotonicClock.now()), .maxrss: .integer(RunState.peakMemoryBytes())])
     channel?.send(event)
   }
 
   func finish() {
     settleOutput()
-    var event = JSONLine(event: "finish")
-    event.add("t", MonotonicClock.now())
-    event.add("maxrss", RunState.peakMemoryBytes())
+    let event = ChannelEvent(.finish, [.t: .number(MonotonicClock.now()), .maxrss: .integer(RunState.peakMemoryBytes())])
     channel?.send(event)
   }
 

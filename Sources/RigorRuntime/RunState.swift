@@ -6,10 +6,6 @@ import Foundation
 /// The public functions (`record`, `figure`, ...) go through `RunState.shared`; tests build
 /// their own instances and call the throwing methods directly.
 final class RunState {
-  /// Environment variable with the seed.
-  static let seedKey = "RIGOR_SEED"
-  /// Environment variable with the seed's output folder (figures/ and artifacts/ go there).
-  static let outputKey = "RIGOR_OUTPUT_DIR"
 
   static let shared = RunState(environment: ProcessInfo.processInfo.environment)
 
@@ -29,21 +25,33 @@ final class RunState {
   var totalFileBytes = 0
   var lastProgressTime = -Double.infinity
 
-  init(channel: Channel?, seed: Int, outputDirectory: URL, parametersJSON: String?) {
+  init(channel: Channel?, seed: Int, outputDirectory: URL, parameters: Result<[String: ParameterValue], RigorRuntimeError>) {
     self.channel = channel
     self.seed = seed
     self.outputDirectory = outputDirectory
-    self.parameters = Result { try ParameterValue.parseObject(parametersJSON) }
-      .mapError { $0 as? RigorRuntimeError ?? RigorRuntimeError("\($0)") }
+    self.parameters = parameters
+  }
+
+  /// A state whose parameters are the inline JSON `parametersJSON` (nil: none).
+  convenience init(channel: Channel?, seed: Int, outputDirectory: URL, parametersJSON: String?) {
+    self.init(
+      channel: channel, seed: seed, outputDirectory: outputDirectory,
+      parameters: RunState.catching {
+        try ParameterValue.fromEnvironment(parametersJSON.map { [ChannelEnvironment.parametersInline: $0] } ?? [:])
+      })
+  }
+
+  static func catching(_ body: () throws -> [String: ParameterValue]) -> Result<[String: ParameterValue], RigorRuntimeError> {
+    Result { try body() }.mapError { $0 as? RigorRuntimeError ?? RigorRuntimeError("\($0)") }
   }
 
   convenience init(environment: [String: String]) {
     let channel = Channel.fromEnvironment(environment)
-    let output = environment[RunState.outputKey].map { URL(fileURLWithPath: $0) }
+    let output = environment[ChannelEnvironment.outputDirectory].map { URL(fileURLWithPath: $0) }
       ?? URL(fileURLWithPath: FileManager.default.currentDirectoryPath).appendingPathComponent("rigor-output")
     self.init(
-      channel: channel, seed: environment[RunState.seedKey].flatMap { Int($0) } ?? 0,
-      outputDirectory: output, parametersJSON: environment[ParameterValue.environmentKey])
+      channel: channel, seed: environment[ChannelEnvironment.seed].flatMap { Int($0) } ?? 0,
+      outputDirectory: output, parameters: RunState.catching { try ParameterValue.fromEnvironment(environment) })
     if channel != nil {
       // Line buffering makes output reach the supervisor as it is printed, and a trap
       // loses at most the unfinished line instead of a whole buffer.
@@ -53,12 +61,12 @@ final class RunState {
 
   /// Reports a step error at the notebook location of the call, then ends the program.
   func fail(_ error: RigorRuntimeError, file: String, line: Int, column: Int) -> Never {
-    var event = JSONLine(event: "error")
-    event.add("step", currentStep)
-    event.add("file", file)
-    event.add("line", line)
-    event.add("column", column)
-    event.add("message", error.message)
+    let event = ChannelEvent(
+      .error,
+      [
+        .step: .integer(currentStep), .file: .text(file), .line: .integer(max(1, line)),
+        .column: .integer(max(1, column)), .message: .text(String(decoding: error.message.utf8.prefix(RigorLimits.maxTextBytes / 2), as: UTF8.self)),
+      ])
     fflush(stdout)
     FileHandle.standardError.write(Data("\(file):\(line):\(column): error: \(error.message)\n".utf8))
     channel?.send(event)

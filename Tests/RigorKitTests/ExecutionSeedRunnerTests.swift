@@ -223,7 +223,8 @@ import Testing
       "env.py",
       """
       begin(1)
-      params = json.loads(os.environ["RIGOR_PARAMS"])
+      params = json.load(open(os.environ["RIGOR_PARAMS_FILE"]))
+      record(1, "inline_params", float("RIGOR_PARAMS" in os.environ))
       record(1, "seed", float(os.environ["RIGOR_SEED"]))
       record(1, "features", float(params["features"]))
       record(1, "blas", float(os.environ["OPENBLAS_NUM_THREADS"]))
@@ -241,7 +242,7 @@ import Testing
     launch.blasThreads = 3
     let outcome = try SeedRunner().run(launch)
     #expect(outcome.metricValues == [
-      "seed": 7, "features": 40, "blas": 3, "omp": 3, "cwd_is_scratch": 1, "leaked": 0, "stdin_empty": 1,
+      "seed": 7, "features": 40, "blas": 3, "omp": 3, "cwd_is_scratch": 1, "leaked": 0, "inline_params": 0, "stdin_empty": 1,
       "backtrace": 1,
     ])
   }

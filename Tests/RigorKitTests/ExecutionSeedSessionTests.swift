@@ -9,7 +9,7 @@ import Testing
     scratchDirectory: URL(fileURLWithPath: "/nonexistent/scratch"), timeoutSeconds: 5, sandboxed: false,
     sourcePath: "Notebooks/x.md", steps: [.init(index: 1, line: 5), .init(index: 2, line: 9), .init(index: 3, line: 14)])
 
-  static func event(_ json: String) -> ChannelEvent { ChannelEvent.decode(Array(json.utf8))! }
+  static func event(_ json: String) -> [UInt8] { Array(json.utf8) }
 
   static func ending(_ termination: Termination, timedOut: Bool = false) -> SeedSession.Ending {
     SeedSession.Ending(termination: termination, timedOut: timedOut, startTime: 100, endTime: 107, peakMemoryBytes: 0)
@@ -22,7 +22,7 @@ import Testing
       #"{"event":"step_begin","step":2,"t":101.0}"#, #"{"event":"step_end","step":2,"t":103.25}"#,
       #"{"event":"step_begin","step":3,"t":103.25}"#, #"{"event":"step_end","step":3,"t":103.5}"#,
       #"{"event":"finish","t":103.5}"#,
-    ] { _ = session.handle(Self.event(json)) }
+    ] { _ = session.handle(line: Self.event(json)) }
     let outcome = session.outcome(Self.ending(.exited(0)))
     #expect(outcome.status == .ok)
     #expect(outcome.steps.map(\.seconds) == [0.5, 2.25, 0.25])
@@ -32,7 +32,7 @@ import Testing
   @Test func timeoutBetweenStepsBlamesTheNextStep() {
     var session = SeedSession(launch: Self.launch)
     for json in [#"{"event":"step_begin","step":1,"t":100}"#, #"{"event":"step_end","step":1,"t":101}"#] {
-      _ = session.handle(Self.event(json))
+      _ = session.handle(line: Self.event(json))
     }
     let outcome = session.outcome(Self.ending(.signaled(SIGKILL), timedOut: true))
     #expect(outcome.status == .timedOut)
@@ -43,7 +43,7 @@ import Testing
 
   @Test func timeoutWithABacktraceIsLocatedWhereTheProgramWasRunning() {
     var session = SeedSession(launch: Self.launch)
-    _ = session.handle(Self.event(#"{"event":"step_begin","step":2,"t":100}"#))
+    _ = session.handle(line: Self.event(#"{"event":"step_begin","step":2,"t":100}"#))
     let trace = "Thread 0 \"prog\" crashed:\n\n0 0x1 spin(_:) + 4 in prog at /repo/Notebooks/x.md:11:3\n\n"
     Array(trace.utf8).withUnsafeBytes { session.appendOutput($0) }
     #expect(session.outputTailContains("crashed:"))
@@ -64,8 +64,8 @@ import Testing
   @Test func crashAfterTheLastStepFailsTheSeedButNoStep() {
     var session = SeedSession(launch: Self.launch)
     for index in 1...3 {
-      _ = session.handle(Self.event(#"{"event":"step_begin","step":\#(index),"t":100}"#))
-      _ = session.handle(Self.event(#"{"event":"step_end","step":\#(index),"t":101}"#))
+      _ = session.handle(line: Self.event(#"{"event":"step_begin","step":\#(index),"t":100}"#))
+      _ = session.handle(line: Self.event(#"{"event":"step_end","step":\#(index),"t":101}"#))
     }
     let outcome = session.outcome(Self.ending(.signaled(SIGSEGV)))
     #expect(outcome.status == .failed)
@@ -74,17 +74,44 @@ import Testing
     #expect(outcome.errors.first?.diagnostic.message.contains("segmentation fault") == true)
   }
 
-  @Test func malformedAndForgedEventsAreIgnored() {
+  @Test(arguments: [
+    #"{"event":"record","step":1,"name":"a/b","value":1}"#, #"{"event":"record","step":1,"name":"x"}"#,
+    #"{"event":"step_begin","step":99,"t":1}"#, #"{"event":"artifact","step":1,"name":"a","path":"../../etc/passwd","bytes":1}"#,
+    #"{"event":"step_end","step":2,"t":1,"maxrss":1}"#, "garbage",
+  ])
+  func aForgedOrMalformedEventStopsTheSeedWithTheReason(_ json: String) {
     var session = SeedSession(launch: Self.launch)
-    for json in [
-      #"{"event":"record","step":1,"name":"a/b","value":1}"#, #"{"event":"record","step":1,"name":"x"}"#,
-      #"{"event":"step_begin","step":99,"t":1}"#, #"{"event":"artifact","name":"a","path":"../../etc/passwd"}"#,
-      #"{"event":"record","step":1,"name":"ok","value":2}"#, #"{"event":"record","step":1,"name":"ok","value":3}"#,
-    ] { _ = session.handle(Self.event(json)) }
+    _ = session.handle(line: Self.event(#"{"event":"step_begin","step":1,"t":100}"#))
+    _ = session.handle(line: Self.event(#"{"event":"record","step":1,"name":"ok","value":2}"#))
+    _ = session.handle(line: Self.event(json))
+    // Nothing after a violation is taken.
+    _ = session.handle(line: Self.event(#"{"event":"record","step":1,"name":"later","value":3}"#))
     #expect(session.metrics == [RecordedMetric(name: "ok", value: 2, step: 1)])
     #expect(session.files.isEmpty)
-    #expect(session.currentStep == nil)
-    #expect(session.ignoredEvents == 5)
+    #expect(session.violation != nil)
+    let outcome = session.outcome(Self.ending(.signaled(SIGKILL)))
+    #expect(outcome.status == .failed)
+    #expect(outcome.steps.map(\.status) == [.failed, .skipped, .skipped])
+    let message = outcome.errors.last?.diagnostic.message ?? ""
+    #expect(message.hasPrefix("step 1 was stopped: its channel to the runner broke the protocol: "))
+    #expect(outcome.errors.last?.diagnostic.location == SourceLocation(file: "Notebooks/x.md", line: 5))
+  }
+
+  @Test func aDuplicateRecordIsAViolationNotASilentDrop() {
+    var session = SeedSession(launch: Self.launch)
+    _ = session.handle(line: Self.event(#"{"event":"record","step":1,"name":"ok","value":2}"#))
+    _ = session.handle(line: Self.event(#"{"event":"record","step":1,"name":"ok","value":3}"#))
+    #expect(session.metrics.map(\.value) == [2])
+    #expect(session.violation?.message == "metric 'ok' was recorded twice")
+  }
+
+  @Test func theMetricCapIsEnforcedAsEventsArrive() {
+    var session = SeedSession(launch: Self.launch)
+    for index in 0...RigorLimits.maxMetrics {
+      _ = session.handle(line: Self.event(#"{"event":"record","step":1,"name":"m\#(index)","value":1}"#))
+    }
+    #expect(session.metrics.count == RigorLimits.maxMetrics)
+    #expect(session.violation?.message == "more than \(RigorLimits.maxMetrics) metrics were recorded")
   }
 }
 

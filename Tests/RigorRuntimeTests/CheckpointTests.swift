@@ -48,9 +48,8 @@ struct CheckpointTests {
     #expect(event["name"] as? String == "tiny-model")
     #expect(event["kind"] as? String == "model")
     #expect(event["source"] as? String == "https://example.org/tiny")
-    let files = try #require(event["files"] as? [[String: String]])
-    #expect(files.map { $0["path"] } == ["pkg/weights.bin", "pkg/vocab/words.txt"])
-    #expect(files.allSatisfy { $0["sha256"] == String(repeating: "ab", count: 32) })
+    let hash = String(repeating: "ab", count: 32)
+    #expect(event["files"] as? String == "\(hash) pkg/weights.bin\n\(hash) pkg/vocab/words.txt\n")
   }
 
   @Test("an unknown name lists the manifest's names")
@@ -107,7 +106,7 @@ struct CheckpointTests {
     let harness = RuntimeHarness()
     _ = try harness.state.checkpoint("tiny-model", store: store)
     let event = try #require(harness.events().first { $0["event"] as? String == "checkpoint" })
-    #expect((event["files"] as? [[String: String]])?.first?["sha256"] == String(repeating: "cd", count: 32))
+    #expect(event["files"] as? String == "\(String(repeating: "cd", count: 32)) pkg/weights.bin\n")
   }
 
   @Test("the environment names the store and carries the runner's manifest")

@@ -166,15 +166,3 @@ final class RuntimeHarness {
     #expect(throws: RigorRuntimeError.self) { try harness.state.parameter("x") }
   }
 }
-
-@Suite struct JSONLineTests {
-  @Test func stringsWithControlCharactersAndQuotesRoundTrip() throws {
-    let tricky = "a\"b\\c\nd\u{1}e✓"
-    var line = JSONLine(event: "progress")
-    line.add("message", tricky)
-    line.add("fraction", 0.25)
-    let object = try JSONSerialization.jsonObject(with: Data(line.line.utf8)) as? [String: Any]
-    #expect(object?["message"] as? String == tricky)
-    #expect(object?["fraction"] as? Double == 0.25)
-  }
-}

@@ -37,7 +37,11 @@ public struct InterpToolchain: Sendable {
   }
 
   static let libraries = ["libInterp.so", "libRigorRuntime.so"]
-  static let modules = ["Modules/Interp.swiftmodule", "Modules/RigorRuntime.swiftmodule"]
+  /// RigorProtocol is linked into libRigorRuntime.so; its module must be found by compiles
+  /// because RigorRuntime re-exports it.
+  static let modules = [
+    "Modules/Interp.swiftmodule", "Modules/RigorRuntime.swiftmodule", "Modules/RigorProtocol.swiftmodule",
+  ]
 
   /// The checkout this copy of RigorKit was built from.
   public static var sourcePackageRoot: URL {
@@ -107,11 +111,11 @@ public struct InterpToolchain: Sendable {
     throw ToolchainError.noCompiler
   }
 
-  /// True when a source file of Interp or RigorRuntime changed after the library was built.
+  /// True when a source file of Interp, RigorRuntime or RigorProtocol changed after the library was built.
   static func sourcesAreNewer(root: URL, than folder: URL) -> Bool {
     let built = libraries.compactMap { modificationDate(folder.appendingPathComponent($0)) }.min()
     guard let built else { return true }
-    for target in ["Interp", "RigorRuntime"] {
+    for target in ["Interp", "RigorRuntime", "RigorProtocol"] {
       let sources = root.appendingPathComponent("Sources/\(target)")
       guard let walker = FileManager.default.enumerator(at: sources, includingPropertiesForKeys: [.contentModificationDateKey]) else { continue }
       for case let file as URL in walker where file.pathExtension == "swift" {

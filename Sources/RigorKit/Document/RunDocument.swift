@@ -28,6 +28,9 @@ public struct RunDocument: Codable, Sendable, Equatable {
   public var environment: EnvironmentDocument?
   /// Splits each finished seed declared, by seed then split name (for held-out checks).
   public var splits: [String: [String: [Int]]]?
+  /// With `--no-commit`, the folder that keeps the seeds' output and files (nothing is
+  /// recorded, so this is the only copy).
+  public var outputFolder: String?
   /// The git blob id of the notebook text this result ran (from the commit's trailer; not
   /// serialised).
   public var notebookBlob: String?
@@ -52,6 +55,7 @@ public struct RunDocument: Codable, Sendable, Equatable {
   enum CodingKeys: String, CodingKey {
     case schema, notebook, status, seeds, steps, runs, metrics, claims, flags, errors, sandbox
     case parameters, environment, splits
+    case outputFolder = "output_folder"
     case rigorVersion = "rigor_version"
     case resultCommit = "result_commit"
     case resultsRef = "results_ref"
@@ -75,6 +79,7 @@ public struct RunDocument: Codable, Sendable, Equatable {
     try c.encodeIfPresent(sandbox, forKey: .sandbox)
     try c.encodeIfPresent(parameters, forKey: .parameters)
     try c.encodeIfPresent(splits, forKey: .splits)
+    try c.encodeIfPresent(outputFolder, forKey: .outputFolder)
     try c.encodeIfPresent(environment, forKey: .environment)
   }
 }
@@ -151,11 +156,23 @@ public struct SeedStepDocument: Codable, Sendable, Equatable {
   public var index: Int
   public var status: StepStatus
   public var seconds: Double
+  /// What the step printed (stdout and stderr as they arrived), its head and tail when long;
+  /// absent when it printed nothing.
+  public var output: String?
+  /// Bytes left out of the middle of `output`.
+  public var outputDroppedBytes: Int?
 
-  public init(index: Int, status: StepStatus, seconds: Double) {
+  public init(index: Int, status: StepStatus, seconds: Double, output: String? = nil, outputDroppedBytes: Int? = nil) {
     self.index = index
     self.status = status
     self.seconds = seconds
+    self.output = output
+    self.outputDroppedBytes = outputDroppedBytes
+  }
+
+  enum CodingKeys: String, CodingKey {
+    case index, status, seconds, output
+    case outputDroppedBytes = "output_dropped_bytes"
   }
 }
 

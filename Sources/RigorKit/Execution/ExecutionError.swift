@@ -5,6 +5,7 @@ import Foundation
 public enum ExecutionError: Error, CustomStringConvertible, Sendable {
   case cannotCreateFolder(path: String, reason: String)
   case cannotCreatePipe(errno: Int32)
+  case cannotWriteParameters(path: String, reason: String)
   case cannotStart(executable: String, errno: Int32)
   case sandboxUnavailable(problem: String, fix: String)
 
@@ -12,6 +13,8 @@ public enum ExecutionError: Error, CustomStringConvertible, Sendable {
     switch self {
     case .cannotCreateFolder(let path, let reason):
       return "cannot create folder \(path): \(reason)"
+    case .cannotWriteParameters(let path, let reason):
+      return "cannot write the parameters file \(path): \(reason)"
     case .cannotCreatePipe(let code):
       return "cannot create a pipe to the seed's process: \(String(cString: strerror(code)))"
     case .cannotStart(let executable, let code):

@@ -2,7 +2,7 @@ import Foundation
 
 extension SeedLaunch {
   /// The file descriptor number the channel has in the child.
-  static let channelDescriptor: Int32 = 3
+  static let channelDescriptor = ChannelEnvironment.channelDescriptor
 
   /// Options for Swift's runtime backtracer: print a symbolicated trace of the crashed
   /// thread to stderr without waiting for a debugger, so the supervisor can find the
@@ -22,16 +22,21 @@ extension SeedLaunch {
     }
     if environment["PATH"] == nil { environment["PATH"] = "/usr/local/bin:/usr/bin:/bin" }
     environment["TMPDIR"] = scratchDirectory.path
-    environment["RIGOR_CHANNEL_FD"] = String(SeedLaunch.channelDescriptor)
-    environment["RIGOR_SEED"] = String(seed)
-    environment["RIGOR_PARAMS"] = parametersJSON
-    environment["RIGOR_OUTPUT_DIR"] = outputDirectory.path
+    environment[ChannelEnvironment.channelFD] = String(SeedLaunch.channelDescriptor)
+    environment[ChannelEnvironment.seed] = String(seed)
+    environment[ChannelEnvironment.parametersFile] = parametersFile.path
+    environment[ChannelEnvironment.outputDirectory] = outputDirectory.path
     environment["OPENBLAS_NUM_THREADS"] = String(max(1, blasThreads))
     environment["OMP_NUM_THREADS"] = String(max(1, blasThreads))
     environment["SWIFT_BACKTRACE"] = SeedLaunch.backtraceSetting
     environment.merge(extraEnvironment) { _, extra in extra }
     return environment
   }
+
+  /// Where the runner writes `parametersJSON` for the child: in the scratch folder, which the
+  /// sandbox exposes. A file, because the environment has a size limit a long string
+  /// parameter would pass.
+  var parametersFile: URL { scratchDirectory.appendingPathComponent("rigor-params.json") }
 
   /// The working directory the child starts in.
   var effectiveWorkingDirectory: URL { workingDirectory ?? scratchDirectory }

@@ -25,3 +25,7 @@ public struct SeedProgress: Sendable {
 
 /// Receives `SeedProgress` snapshots.
 public typealias SeedProgressHandler = @Sendable (SeedProgress) -> Void
+
+/// Receives a seed's output bytes as they arrive (`rigor run -v`): the seed, then the bytes,
+/// which are only valid during the call.
+public typealias SeedOutputHandler = @Sendable (Int, UnsafeRawBufferPointer) -> Void

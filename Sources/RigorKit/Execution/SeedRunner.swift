@@ -25,7 +25,9 @@ public struct SeedRunner: Sendable {
   ///
   /// Failures of the notebook (errors, traps, timeouts) are in the outcome; this throws only
   /// when the runner itself cannot work (folders, pipes, starting the process, no bwrap).
-  public func run(_ launch: SeedLaunch, progress: SeedProgressHandler? = nil) throws -> SeedOutcome {
+  public func run(
+    _ launch: SeedLaunch, progress: SeedProgressHandler? = nil, output liveOutput: SeedOutputHandler? = nil
+  ) throws -> SeedOutcome {
     for folder in [
       launch.outputDirectory.appendingPathComponent("figures"),
       launch.outputDirectory.appendingPathComponent("artifacts"), launch.scratchDirectory,
@@ -35,6 +37,11 @@ public struct SeedRunner: Sendable {
       } catch {
         throw ExecutionError.cannotCreateFolder(path: folder.path, reason: error.localizedDescription)
       }
+    }
+    do {
+      try Data(launch.parametersJSON.utf8).write(to: launch.parametersFile)
+    } catch {
+      throw ExecutionError.cannotWriteParameters(path: launch.parametersFile.path, reason: error.localizedDescription)
     }
     let environment = launch.childEnvironment()
     let command = try commandLine(launch, environment: environment)
@@ -54,13 +61,13 @@ public struct SeedRunner: Sendable {
     }
     FileDescriptor.spawnLock.unlock()
     let (child, channelRead, outputRead) = try started.get()
-    let startTime = MonotonicTime.now()
+    let startTime = MonotonicClock.now()
     channelRead.setNonBlocking()
     outputRead.setNonBlocking()
 
     var supervisor = Supervisor(
       launch: launch, child: child, channel: channelRead, output: outputRead,
-      startTime: startTime, progress: progress)
+      startTime: startTime, progress: progress, liveOutput: liveOutput)
     return supervisor.run()
   }
 

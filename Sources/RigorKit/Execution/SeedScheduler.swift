@@ -23,7 +23,7 @@ public struct SeedScheduler: Sendable {
 
   /// Runs every launch and returns the results in the launches' order.
   public func run(
-    _ launches: [SeedLaunch], progress: SeedProgressHandler? = nil
+    _ launches: [SeedLaunch], progress: SeedProgressHandler? = nil, output: SeedOutputHandler? = nil
   ) -> [Result<SeedOutcome, ExecutionError>] {
     let results = ResultSlots(count: launches.count)
     let next = NextIndex()
@@ -35,7 +35,7 @@ public struct SeedScheduler: Sendable {
         while let index = next.take(below: launches.count) {
           var launch = launches[index]
           launch.blasThreads = blasThreads
-          let result = Result { try SeedRunner().run(launch, progress: progress) }
+          let result = Result { try SeedRunner().run(launch, progress: progress, output: output) }
             .mapError { $0 as? ExecutionError ?? .cannotStart(executable: launch.binary.path, errno: EIO) }
           results.set(index, result)
         }

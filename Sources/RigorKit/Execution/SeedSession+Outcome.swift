@@ -15,7 +15,7 @@ extension SeedSession {
   func outcome(_ ending: Ending) -> SeedOutcome {
     let allEnded = launch.steps.allSatisfy { ended[$0.index] != nil }
     let succeeded =
-      !ending.timedOut && ending.termination == .exited(0) && finished && allEnded && reportedErrors.isEmpty
+      !ending.timedOut && ending.termination == .exited(0) && finished && allEnded && reportedErrors.isEmpty && violation == nil
     // Blame the step that began and did not end; else the first that never began (the
     // program died between steps or before the first); nil when every step ended.
     let blamed: Int? =
@@ -43,7 +43,16 @@ extension SeedSession {
     }
 
     var errors = reportedErrors
-    if !succeeded && (errors.isEmpty || ending.timedOut) {
+    if let violation {
+      let stepLine = blamed.flatMap { launch.step($0)?.line } ?? launch.steps.last?.line ?? 1
+      let subject = blamed.map { "step \($0)" } ?? "the program"
+      errors.append(
+        StepError(
+          step: blamed,
+          diagnostic: Diagnostic(
+            "\(subject) was stopped: its channel to the runner broke the protocol: \(violation.message)",
+            at: SourceLocation(file: launch.sourcePath, line: stepLine, column: 1))))
+    } else if !succeeded && (errors.isEmpty || ending.timedOut) {
       errors.append(failureError(ending, blamed: blamed))
     }
     let status: SeedOutcome.Status = ending.timedOut ? .timedOut : succeeded ? .ok : .failed
@@ -51,7 +60,7 @@ extension SeedSession {
       seed: launch.seed, status: status, seconds: max(0, ending.endTime - ending.startTime),
       peakMemoryBytes: ending.peakMemoryBytes, termination: ending.termination,
       sandboxed: launch.sandboxed, blasThreads: launch.blasThreads, steps: steps, metrics: metrics,
-      splits: splits, files: files, errors: errors)
+      splits: splits, files: files, errors: errors, checkpoints: checkpoints)
   }
 
   /// The error explaining a failure the program did not report itself: a timeout, a trap,

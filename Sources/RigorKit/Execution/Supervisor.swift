@@ -8,9 +8,10 @@ struct Supervisor {
   let output: FileDescriptor
   let startTime: Double
   let progress: SeedProgressHandler?
+  let liveOutput: SeedOutputHandler?
 
   private var session: SeedSession
-  private var channelLines = LineSplitter()
+  private var channelLines = LineSplitter(maxLineBytes: RigorLimits.maxLineBytes)
   private var buffer = [UInt8](repeating: 0, count: 64 * 1024)
   private var timedOut = false
   private var killTime: Double?
@@ -22,8 +23,9 @@ struct Supervisor {
 
   init(
     launch: SeedLaunch, child: ChildProcess, channel: FileDescriptor, output: FileDescriptor,
-    startTime: Double, progress: SeedProgressHandler?
+    startTime: Double, progress: SeedProgressHandler?, liveOutput: SeedOutputHandler? = nil
   ) {
+    self.liveOutput = liveOutput
     self.launch = launch
     self.child = child
     self.channel = channel
@@ -38,7 +40,7 @@ struct Supervisor {
     report(.started)
     let deadline = startTime + launch.timeoutSeconds
     while true {
-      let now = MonotonicTime.now()
+      let now = MonotonicClock.now()
       if exitTime == nil, now - lastSample >= 0.2 {
         memory.sample()
         lastSample = now
@@ -73,7 +75,7 @@ struct Supervisor {
     drainChannel()
     drainOutput(limit: 64 << 20)
     let ending = child.reap(wait: true)!
-    let endTime = killTime ?? exitTime ?? MonotonicTime.now()
+    let endTime = killTime ?? exitTime ?? MonotonicClock.now()
     let outcome = session.outcome(
       SeedSession.Ending(
         termination: Self.unwrapSandbox(ending.termination, sandboxed: launch.sandboxed),
@@ -83,6 +85,15 @@ struct Supervisor {
     channel.close()
     output.close()
     return outcome
+  }
+
+  /// Kills the seed's processes after a protocol violation and stops reading the channel.
+  private mutating func stopForViolation() {
+    if !killedGroup {
+      killedGroup = true
+      child.killGroup()
+    }
+    channel.close()
   }
 
   /// Asks the timed-out program where it is: SIGILL makes Swift's backtracer print the
@@ -120,7 +131,7 @@ struct Supervisor {
   /// Sleeps until a pipe has data or `until`, then reads the channel first and the output
   /// second, so a step's begin event is seen before the output that follows it.
   private mutating func waitForInput(until: Double, pipesOpen: Bool) {
-    let timeout = Int32(max(0, min(100, (until - MonotonicTime.now()) * 1000)).rounded(.up))
+    let timeout = Int32(max(0, min(100, (until - MonotonicClock.now()) * 1000)).rounded(.up))
     guard pipesOpen else {
       usleep(UInt32(max(1, timeout)) * 1000)
       return
@@ -140,12 +151,19 @@ struct Supervisor {
       case .data(let count):
         let lines = buffer.withUnsafeBytes { channelLines.append(UnsafeRawBufferPointer(rebasing: $0[0..<count])) }
         for line in lines {
-          guard let event = ChannelEvent.decode(line) else { continue }
-          switch session.handle(event) {
+          switch session.handle(line: line) {
           case .stepBegan: report(.stepBegan)
           case .progress: report(.progress)
           case .none: break
           }
+        }
+        if channelLines.discardedLines > 0, session.violation == nil {
+          session.refuse(ChannelViolation("a channel line is longer than \(RigorLimits.maxLineBytes) bytes"))
+        }
+        if session.violation != nil {
+          // A forged or broken writer: stop the seed now rather than read on.
+          stopForViolation()
+          return
         }
       case .wouldBlock: return
       case .endOfFile: channel.close()
@@ -161,7 +179,11 @@ struct Supervisor {
       switch output.read(into: &buffer) {
       case .data(let count):
         total += count
-        buffer.withUnsafeBytes { session.appendOutput(UnsafeRawBufferPointer(rebasing: $0[0..<count])) }
+        buffer.withUnsafeBytes {
+          let bytes = UnsafeRawBufferPointer(rebasing: $0[0..<count])
+          session.appendOutput(bytes)
+          liveOutput?(launch.seed, bytes)
+        }
       case .wouldBlock: return
       case .endOfFile: output.close()
       }
@@ -169,7 +191,7 @@ struct Supervisor {
   }
 
   private mutating func report(_ phase: SeedProgress.Phase) {
-    let now = MonotonicTime.now()
+    let now = MonotonicClock.now()
     lastReport = now
     guard let progress else { return }
     let step = session.currentStep

@@ -26,4 +26,14 @@ public struct ReportedCheckpoint: Sendable, Codable, Equatable {
     self.source = source
     self.files = files
   }
+
+  /// A report from the channel, whose `files` is one `SHA256 PATH` line per file; a line not
+  /// of that form is kept as a file with an empty hash (so it can never match the manifest).
+  init(step: Int, name: String, kind: String, source: String, filesText: String) {
+    let files = filesText.split(separator: "\n").map { line -> File in
+      guard let space = line.firstIndex(of: " ") else { return File(path: String(line), sha256: "") }
+      return File(path: String(line[line.index(after: space)...]), sha256: String(line[..<space]))
+    }
+    self.init(step: step, name: name, kind: kind, source: source, files: files)
+  }
 }

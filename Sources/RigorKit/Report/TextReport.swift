@@ -27,7 +27,11 @@ struct TextReport {
         let seconds = document.runs.compactMap { run in run.steps.first { $0.index == step.index }?.seconds }
         let mean = seconds.isEmpty ? 0 : seconds.reduce(0, +) / Double(seconds.count)
         lines.append("  step \(step.index) (line \(step.line)): \(step.status?.rawValue ?? "-"), \(Format.seconds(mean)) mean")
+        lines += failedOutput(of: step, in: document)
       }
+    }
+    if let folder = document.outputFolder {
+      lines.append("  output and files kept in \(folder) (--no-commit: nothing was recorded)")
     }
     if !document.metrics.isEmpty {
       lines.append("metrics (mean over seeds that recorded them):")
@@ -54,5 +58,22 @@ struct TextReport {
       }
     }
     return lines.joined(separator: "\n")
+  }
+
+  /// Lines of the summary under a failed step: the last lines it printed in the first seed
+  /// where it failed, so the cause is on screen without opening `steps/STEP.txt`.
+  static let failedOutputLines = 10
+
+  private func failedOutput(of step: StepDocument, in document: RunDocument) -> [String] {
+    guard step.status == .failed || step.status == .timedOut else { return [] }
+    for run in document.runs {
+      guard let seedStep = run.steps.first(where: { $0.index == step.index }),
+        seedStep.status == .failed || seedStep.status == .timedOut, let output = seedStep.output
+      else { continue }
+      let last = OutputExcerpt.lastLines(of: output, count: Self.failedOutputLines)
+      guard !last.isEmpty else { return [] }
+      return ["    last output of seed \(run.seed):"] + last.map { "    | " + $0 }
+    }
+    return []
   }
 }

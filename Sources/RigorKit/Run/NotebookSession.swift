@@ -21,6 +21,13 @@ struct NotebookSession {
     let name = Notebook.name(forRepositoryPath: path)
     let reference = try ResultStore.referenceName(for: name)
     var document = RunDocument(notebook: path, status: .ok, resultsRef: reference, seeds: [])
+    let clashing = ReferenceClash.others(of: path, name: name, root: workspace.root)
+    if !clashing.isEmpty {
+      document.status = .invalid
+      document.errors = [ErrorDocument(ReferenceClash.diagnostic(path: path, others: clashing, reference: reference))]
+      printErrors(document)
+      return (document, .invalidNotebook)
+    }
 
     // 1. Validate.
     let validation = NotebookValidation.validate(url: url, path: path, overrides: options.overrides)
@@ -84,7 +91,7 @@ struct NotebookSession {
       registration = nil
     }
     let scratch = try TemporaryFolder(prefix: "rigor-run")
-    let outcomes: [SeedOutcome]
+    var outcomes: [SeedOutcome]
     if let binary, let toolchain {
       outcomes = try SeedBatch(console: console, options: options)
         .run(binary: binary, toolchain: toolchain, notebook: notebook, seeds: document.seeds,
@@ -92,6 +99,8 @@ struct NotebookSession {
     } else {
       outcomes = []
     }
+    let collected = SeedFileCollector.collect(
+      &outcomes, seedsFolder: scratch.url.appendingPathComponent("seeds"), sourcePath: notebook.path)
     let checkpoints = CheckpointVerifier.verifyAll(outcomes, store: options.models)
     ResultAssembler.fill(&document, notebook: notebook, outcomes: outcomes, checkpoints: checkpoints)
     document.sandbox = options.sandbox
@@ -109,15 +118,36 @@ struct NotebookSession {
     document.environment?.checkpoints = CheckpointVerifier.environment(checkpoints)
 
     // 4. Record and refresh the working folder.
+    var storeFailed = false
     if let registration, let store = workspace.store {
       let recorder = ResultRecorder(store: store, workspace: workspace)
-      document.resultCommit = try recorder.record(
-        document, registration: registration, notebook: notebook, name: name, outcomes: outcomes,
-        seedFolder: scratch.url)
+      do {
+        let recorded = try recorder.record(
+          document, registration: registration, notebook: notebook, name: name, outcomes: outcomes,
+          collected: collected)
+        document.resultCommit = recorded.commit
+        if let problem = recorded.workingFolderProblem {
+          storeFailed = true
+          console.err("\(console.colored("error", 31)): \(problem)")
+        }
+      } catch {
+        // After the registration every run must reach the ledger: record it as failed, with
+        // the reason, so a run that broke its own storage cannot pass for interrupted.
+        storeFailed = true
+        document.status = .failed
+        document.errors.append(
+          ErrorDocument(Diagnostic(
+            "the result could not be stored: \(error)", at: SourceLocation(file: notebook.path, line: 1))))
+        document.resultCommit = try? recorder.recordFailure(
+          document, registration: registration, notebook: notebook, name: name)
+      }
+    } else if !outcomes.isEmpty {
+      document.outputFolder = try keepUnrecorded(document, notebook: notebook, name: name, outcomes: outcomes, collected: collected)
     }
     printErrors(document)
     var status = minimumTierStatus(document)
     if document.status == .failed || document.status == .timedOut { status = max(status, .stepFailed) }
+    if storeFailed { status = max(status, .storeFailed) }
     return (document, status)
   }
 
@@ -144,6 +174,27 @@ struct NotebookSession {
       earlierVerdicts: { hash in
         ledger.verdicts(claimHash: hash, parameters: valid.parameters, excluding: recorded.resultCommit)
       })
+  }
+
+  /// With `--no-commit` nothing is recorded, so the seeds' output and files would vanish with
+  /// the scratch folder: they are written, laid out as `Results/NAME/` would be, to a folder of
+  /// their own under the temporary directory, which the summary names.
+  private func keepUnrecorded(
+    _ document: RunDocument, notebook: Notebook, name: String, outcomes: [SeedOutcome],
+    collected: SeedFileCollector.Collected
+  ) throws -> String {
+    let stamp = Int(Date().timeIntervalSince1970)
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "rigor-\(name.replacingOccurrences(of: "/", with: "-"))-\(stamp)-\(UUID().uuidString.prefix(6))")
+    var kept = document
+    kept.outputFolder = folder.path
+    let files = try ResultRecorder.files(kept, notebook: notebook, outcomes: outcomes, collected: collected)
+    for (path, data) in files {
+      let url = folder.appendingPathComponent(path)
+      try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+      try data.write(to: url)
+    }
+    return folder.path
   }
 
   private func step(of diagnostic: Diagnostic, in notebook: Notebook) -> Int? {

@@ -10,8 +10,11 @@ enum ResultAssembler {
       var run = SeedRunDocument(
         seed: outcome.seed, status: status(outcome.status), seconds: outcome.seconds,
         peakMemoryBytes: outcome.peakMemoryBytes, blasThreads: outcome.blasThreads,
-        steps: outcome.steps.map {
-          SeedStepDocument(index: $0.index, status: status($0.status), seconds: $0.seconds ?? 0)
+        steps: outcome.steps.map { step in
+          let excerpt = OutputExcerpt(step.output, droppedBytes: step.droppedOutputBytes)
+          return SeedStepDocument(
+            index: step.index, status: status(step.status), seconds: step.seconds ?? 0,
+            output: excerpt.text, outputDroppedBytes: excerpt.droppedBytes > 0 ? excerpt.droppedBytes : nil)
         })
       run.checkpoints = checkpoints[outcome.seed] ?? []
       return run

@@ -26,12 +26,42 @@ struct ResultRecorder {
       trailers: try trailers(for: notebook))
   }
 
+  /// What recording a result produced: its commit, and why the working folder could not be
+  /// refreshed when it could not (the commit stands either way).
+  struct Recorded {
+    var commit: String
+    var workingFolderProblem: String?
+  }
+
   func record(
     _ document: RunDocument, registration: Registration, notebook: Notebook, name: String,
-    outcomes: [SeedOutcome], seedFolder: URL
-  ) throws -> String {
+    outcomes: [SeedOutcome], collected: SeedFileCollector.Collected
+  ) throws -> Recorded {
+    let files = try Self.files(document, notebook: notebook, outcomes: outcomes, collected: collected)
+    let commit = try store.record(
+      registration, files: files, message: message(document, name: name),
+      trailers: try trailers(for: notebook) + ledger(document) + ResultSummaryTrailers.trailers(for: document))
+    var problem: String?
+    do {
+      let folder = try ResultsFolder.locate(root: workspace.root, name: name)
+      try store.refreshWorkingFolder(name: name, from: commit, into: folder)
+    } catch {
+      problem = "\(error)"
+    }
+    // Keep history reads fast: pack this notebook's commits every ~128 runs (a few files, cheap).
+    // Pack everything only when loose objects have really piled up (hundreds of runs), since
+    // deleting many files slows the next writes for a while. The result is already committed.
+    _ = try? store.packCommitsOccasionally(after: commit, name: name)
+    _ = try? store.packIfNeeded(looseObjectThreshold: 20_000)
+    return Recorded(commit: commit.description, workingFolderProblem: problem)
+  }
+
+  /// The files of a result folder as this run built them: `result.json`, per seed
+  /// `seeds/SEED/steps/STEP.txt`, the collected `figures/` and `artifacts/`, and `report.html`.
+  static func files(
+    _ document: RunDocument, notebook: Notebook, outcomes: [SeedOutcome], collected: SeedFileCollector.Collected
+  ) throws -> [String: Data] {
     var files: [String: Data] = ["result.json": try JSONOutput.data(document)]
-    var figureSteps: [String: Int] = [:]
     for outcome in outcomes {
       let base = "seeds/\(outcome.seed)"
       for step in outcome.steps where step.status != .skipped {
@@ -41,35 +71,30 @@ struct ResultRecorder {
         }
         files["\(base)/steps/\(step.index).txt"] = Data(text.utf8)
       }
-      for file in outcome.files {
-        // Runtime paths are relative to the seed's output folder (figures/NAME.svg).
-        let source = file.path.hasPrefix("/")
-          ? URL(fileURLWithPath: file.path)
-          : seedFolder.appendingPathComponent("seeds/\(outcome.seed)").appendingPathComponent(file.path)
-        let folder = file.kind == .figure ? "figures" : "artifacts"
-        let path = "\(base)/\(folder)/\(source.lastPathComponent)"
-        if let data = try? Data(contentsOf: source) {
-          files[path] = data
-          figureSteps[path] = file.step
-        }
-      }
     }
-    files["report.html"] = Data(HTMLReport(document: document, notebook: notebook, files: files, figureSteps: figureSteps).render().utf8)
-    let verdicts = document.claims.map { "\($0.id): \($0.tier.map { "tier \($0)" } ?? "refuted") \($0.verdict)" }
-    let message = "rigor: \(name) \(document.status.rawValue), seeds \(SeedList.describe(document.seeds))\n\n"
-      + (verdicts.isEmpty ? "No claims." : verdicts.joined(separator: "\n"))
-    let ledger = Ledger.trailers(claims: document.claims, parameters: document.parameters ?? [:])
+    files.merge(collected.files) { _, file in file }
+    files["report.html"] = Data(HTMLReport(document: document, notebook: notebook, files: files, figureSteps: collected.steps).render().utf8)
+    return files
+  }
+
+  /// Records a run whose result could not be stored as a failed run holding only its
+  /// `result.json` (with the reason among its errors), so no run escapes the ledger.
+  func recordFailure(_ document: RunDocument, registration: Registration, notebook: Notebook, name: String) throws -> String {
+    let files = ["result.json": try JSONOutput.data(document)]
     let commit = try store.record(
-      registration, files: files, message: message, trailers: try trailers(for: notebook) + ledger + ResultSummaryTrailers.trailers(for: document))
-    try store.refreshWorkingFolder(
-      name: name, from: commit,
-      into: workspace.root.appendingPathComponent("Results").appendingPathComponent(name))
-    // Keep history reads fast: pack this notebook's commits every ~128 runs (a few files, cheap).
-    // Pack everything only when loose objects have really piled up (hundreds of runs), since
-    // deleting many files slows the next writes for a while. The result is already committed.
-    _ = try? store.packCommitsOccasionally(after: commit, name: name)
-    _ = try? store.packIfNeeded(looseObjectThreshold: 20_000)
+      registration, files: files, message: message(document, name: name),
+      trailers: try trailers(for: notebook) + ledger(document) + ResultSummaryTrailers.trailers(for: document))
     return commit.description
+  }
+
+  private func message(_ document: RunDocument, name: String) -> String {
+    let verdicts = document.claims.map { "\($0.id): \($0.tier.map { "tier \($0)" } ?? "refuted") \($0.verdict)" }
+    return "rigor: \(name) \(document.status.rawValue), seeds \(SeedList.describe(document.seeds))\n\n"
+      + (verdicts.isEmpty ? "No claims." : verdicts.joined(separator: "\n"))
+  }
+
+  private func ledger(_ document: RunDocument) -> [(String, String)] {
+    Ledger.trailers(claims: document.claims, parameters: document.parameters ?? [:])
   }
 
   private func trailers(for notebook: Notebook) throws -> [(String, String)] {

@@ -13,6 +13,8 @@ public struct RunOptions: Sendable {
   public var memoryLimitBytes: Int?
   public var initializeRepository = false
   public var format: OutputFormat = .text
+  /// `-v`: stream each seed's output live, prefixed by the seed.
+  public var verbose = false
   /// The model store seeds load checkpoints from (nil: `$RIGOR_MODELS` or `~/.cache/rigor/models`).
   public var modelStore: URL?
   /// The manifest checkpoints are checked against (nil: Rigor's own).

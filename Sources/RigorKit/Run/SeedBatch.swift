@@ -18,7 +18,7 @@ struct SeedBatch {
     binary: URL, toolchain: InterpToolchain, notebook: Notebook, seeds: [Int],
     parameters: [String: ParameterValue], folder: URL
   ) throws -> [SeedOutcome] {
-    let parametersJSON = try JSONOutput.encode(parameters)
+    let parametersJSON = ParameterValue.jsonObject(parameters)
     let timeout = options.timeout ?? notebook.frontMatter.timeout ?? Notebook.defaultTimeout
     var launches: [SeedLaunch] = []
     // The store is visible read-only (it usually lives under the hidden home); seeds find it
@@ -42,9 +42,14 @@ struct SeedBatch {
           readOnlyPaths: [binary.deletingLastPathComponent(), toolchain.libraryFolder, models.root],
           extraEnvironment: modelEnvironment))
     }
-    let display = ProgressDisplay(console: console, seeds: seeds, steps: notebook.steps.count)
+    // Streamed output and lines redrawn in place would overwrite each other: -v prints plain
+    // progress lines.
+    let display = ProgressDisplay(
+      console: console, seeds: seeds, steps: notebook.steps.count, redraws: !options.verbose)
+    let live = options.verbose ? LiveOutput(console: console) : nil
     let scheduler = SeedScheduler(jobs: options.jobs)
-    let results = scheduler.run(launches, progress: { display.update($0) })
+    let results = scheduler.run(launches, progress: { display.update($0) }, output: live?.handler)
+    live?.finish()
     display.finish()
     return zip(launches, results).map { launch, result in
       switch result {
@@ -83,9 +88,11 @@ final class ProgressDisplay: @unchecked Sendable {
   private let seeds: [Int]
   private let steps: Int
   private var drawn = 0
+  private let redraws: Bool
 
-  init(console: Console, seeds: [Int], steps: Int) {
+  init(console: Console, seeds: [Int], steps: Int, redraws: Bool = true) {
     self.console = console
+    self.redraws = redraws && console.isInteractive
     self.seeds = seeds
     self.steps = steps
   }
@@ -96,7 +103,7 @@ final class ProgressDisplay: @unchecked Sendable {
       let fraction = progress.fraction.map { String(format: " %3.0f%%", $0 * 100) } ?? ""
       let message = progress.message.isEmpty ? "" : " \(progress.message)"
       let line = "seed \(progress.seed): \(step) \(Format.seconds(progress.elapsed))\(fraction)\(message)"
-      if console.isInteractive {
+      if redraws {
         lines[progress.seed] = line
         redraw()
       } else if progress.phase == .ended {
@@ -107,7 +114,7 @@ final class ProgressDisplay: @unchecked Sendable {
 
   func finish() {
     lock.withLock {
-      if console.isInteractive, drawn > 0 { console.errRaw("\u{1B}[\(drawn)A\u{1B}[J") }
+      if redraws, drawn > 0 { console.errRaw("\u{1B}[\(drawn)A\u{1B}[J") }
       drawn = 0
     }
   }

@@ -1,10 +1,4 @@
-/// A typed notebook parameter value: the four scalar types front matter may declare.
-public enum ParameterValue: Hashable, Sendable, CustomStringConvertible {
-  case int(Int)
-  case double(Double)
-  case string(String)
-  case bool(Bool)
-
+extension ParameterValue: CustomStringConvertible {
   /// The Swift type name used in the generated `params` struct.
   public var swiftType: String {
     switch self {
@@ -39,31 +33,6 @@ public enum ParameterValue: Hashable, Sendable, CustomStringConvertible {
       default: nil
       }
     case .string: .string(text)
-    }
-  }
-}
-
-extension ParameterValue: Codable {
-  public init(from decoder: Decoder) throws {
-    let container = try decoder.singleValueContainer()
-    if let value = try? container.decode(Bool.self) {
-      self = .bool(value)
-    } else if let value = try? container.decode(Int.self) {
-      self = .int(value)
-    } else if let value = try? container.decode(Double.self) {
-      self = .double(value)
-    } else {
-      self = .string(try container.decode(String.self))
-    }
-  }
-
-  public func encode(to encoder: Encoder) throws {
-    var container = encoder.singleValueContainer()
-    switch self {
-    case .int(let v): try container.encode(v)
-    case .double(let v): try container.encode(v)
-    case .string(let v): try container.encode(v)
-    case .bool(let v): try container.encode(v)
     }
   }
 }
