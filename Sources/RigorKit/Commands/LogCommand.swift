@@ -14,7 +14,13 @@ struct LogCommand: RigorSubcommand {
 
   func execute(_ console: Console) throws -> ExitStatus {
     let history = try ResultHistory.open(notebook: notebook)
-    let entries = try history.runs(limit: limit).map { try LogEntry(run: $0, metric: metric) }
+    var entries = try history.runs(limit: limit).map { try LogEntry(run: $0, metric: metric) }
+    if entries.isEmpty, limit.map({ $0 > 0 }) ?? true, try !history.hasRecordedRuns(),
+      let shipped = ShippedResult.read(root: history.workspace.root, name: history.name)
+    {
+      console.err(shipped.note(name: history.name))
+      entries = [LogEntry(shipped: shipped, metric: metric)]
+    }
     let log = LogDocument(notebook: history.name, resultsRef: try ResultStore.referenceName(for: history.name), results: entries)
     if common.format == .json {
       console.out(try JSONOutput.encode(log))
@@ -82,6 +88,23 @@ struct LogEntry: Codable {
     seeds = []
     claims = []
     metrics = [:]
+  }
+
+  /// The one entry a fresh clone has: the shipped `Results/NAME/result.json`.
+  init(shipped: ShippedResult, metric: String?) {
+    let document = shipped.document
+    commit = document.resultCommit ?? "-"
+    kind = "shipped"
+    sourceCommit = nil
+    sourceDirty = nil
+    date = document.environment?.startedAt ?? "-"
+    status = document.status.rawValue
+    seeds = document.seeds
+    claims = document.claims
+    metrics = [:]
+    for (name, values) in document.metrics where metric == nil || metric == name {
+      metrics[name] = MetricSummary(values.compactMap { $0 })
+    }
   }
 
   init(run: RecordedRun, metric: String?) throws {

@@ -12,15 +12,26 @@ struct RenderCommand: RigorSubcommand {
 
   func execute(_ console: Console) throws -> ExitStatus {
     let history = try ResultHistory.open(notebook: notebook)
-    guard let (run, _) = try history.newest(), let page = try run.readFile("report.html") else {
-      throw CommandFailure(.storeFailed, "\(notebook) has no recorded result to render; run it first (rigor run \(notebook))")
+    let newest = try history.newestOrShipped(console: console, notebookArgument: notebook)
+    let page: Data?
+    let commit: String
+    switch newest {
+    case .recorded(let run, _):
+      page = try run.readFile("report.html")
+      commit = run.commit.description
+    case .shipped(let shipped):
+      page = shipped.readFile("report.html")
+      commit = shipped.document.resultCommit ?? "none"
+    }
+    guard let page else {
+      throw CommandFailure(.usage, "\(notebook)'s newest result has no report.html; run it again (rigor run \(notebook))")
     }
     if let output {
       try page.write(to: URL(fileURLWithPath: output), options: .atomic)
       if common.format == .json {
-        console.out(try JSONOutput.encode(["output": output, "result_commit": run.commit.description]))
+        console.out(try JSONOutput.encode(["output": output, "result_commit": commit]))
       } else {
-        console.err("wrote \(output) from result \(run.commit.description.prefix(12))")
+        console.err("wrote \(output) from result \(commit.prefix(12))")
       }
     } else {
       console.out(String(decoding: page, as: UTF8.self))
