@@ -20,6 +20,7 @@ final class RunState {
   var currentStep = 0
   var metricSteps: [String: Int] = [:]
   var splitSteps: [String: Int] = [:]
+  var metricSplits: [MetricOnSplit] = []
   var fileSteps: [String: Int] = [:]
   var checkpointNames = Set<String>()
   var totalFileBytes = 0

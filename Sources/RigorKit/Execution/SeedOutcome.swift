@@ -32,6 +32,11 @@ public struct SeedOutcome: Sendable, Codable {
   /// Checkpoints the program said it loaded (unverified: the runner checks them).
   public var checkpoints: [ReportedCheckpoint] = []
 
+  /// The split each metric was recorded on, for metrics recorded with one.
+  public var metricSplits: [String: String] {
+    Dictionary(metrics.compactMap { m in m.split.map { (m.name, $0) } }, uniquingKeysWith: { first, _ in first })
+  }
+
   /// Metric values by name.
   public var metricValues: [String: Double] {
     Dictionary(metrics.map { ($0.name, $0.value) }, uniquingKeysWith: { first, _ in first })

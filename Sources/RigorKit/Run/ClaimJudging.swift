@@ -19,7 +19,7 @@ enum ClaimJudging {
         }
       return SeedEvidence(
         seed: seed, status: status, metrics: outcome.metricValues, splits: outcome.splits,
-        checkpoints: (checkpoints[seed] ?? []).map(CheckpointEvidence.init))
+        metricSplits: outcome.metricSplits, checkpoints: (checkpoints[seed] ?? []).map(CheckpointEvidence.init))
     }
   }
 
@@ -39,23 +39,28 @@ enum ClaimJudging {
       }
       return SeedEvidence(
         seed: seed, status: status, metrics: metrics, splits: document.splits?[String(seed)] ?? [:],
+        metricSplits: document.metricSplits?[String(seed)] ?? [:],
         checkpoints: (run?.checkpoints ?? []).map(CheckpointEvidence.init))
     }
   }
 
   static func judge(
     _ claims: [Claim], seeds: [SeedEvidence], recorded: Bool,
-    registration: RunEvidence.Registration?, earlierVerdicts: (String) -> [String]
+    registration: RunEvidence.Registration?, parameters: [String: ParameterValue],
+    history: (Claim) -> ClaimHistory
   ) -> [ClaimDocument] {
     claims.map { claim in
       let evidence = RunEvidence(
         seeds: seeds, recordedInLedger: recorded,
-        earlierVerdicts: earlierVerdicts(claim.canonicalHash).compactMap(Verdict.init(rawValue:)),
-        registration: registration)
+        registration: registration, parameters: parameters, history: history(claim))
       let judgement = Judge.judge(claim, evidence: evidence)
-      return ClaimDocument(
+      var document = ClaimDocument(
         id: judgement.id, tier: judgement.tier, verdict: judgement.verdict.rawValue,
-        reasons: judgement.reasons, says: claim.says, claimHash: claim.canonicalHash)
+        reasons: judgement.reasons, says: claim.says, claimHash: claim.canonicalHash,
+        restsOn: judgement.restsOn)
+      document.n = judgement.n
+      document.pValues = judgement.pValues.isEmpty ? nil : judgement.pValues
+      return document
     }
   }
 }
