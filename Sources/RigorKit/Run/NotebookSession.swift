@@ -109,6 +109,7 @@ struct NotebookSession {
     let checkpoints = CheckpointVerifier.verifyAll(outcomes, store: options.models)
     ResultAssembler.fill(&document, notebook: notebook, outcomes: outcomes, checkpoints: checkpoints)
     document.sandbox = options.sandbox
+    document.origin = options.origin
     let ledger = try Ledger(store: workspace.store, name: name, excluding: registration?.commit.description)
     let evidence = ClaimJudging.evidence(
       seeds: document.seeds, outcomes: outcomes, hasSteps: !notebook.steps.isEmpty, checkpoints: checkpoints)

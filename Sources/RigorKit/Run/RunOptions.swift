@@ -15,6 +15,8 @@ public struct RunOptions: Sendable {
   public var format: OutputFormat = .text
   /// `-v`: stream each seed's output live, prefixed by the seed.
   public var verbose = false
+  /// Recorded with the result when the run was not a plain `rigor run` (`verify`).
+  public var origin: String?
   /// The model store seeds load checkpoints from (nil: `$RIGOR_MODELS` or `~/.cache/rigor/models`).
   public var modelStore: URL?
   /// The manifest checkpoints are checked against (nil: Rigor's own).
