@@ -11,6 +11,11 @@ public struct FrontMatter: Sendable {
   public var bodyStartLine: Int = 1
   /// Where `params:` was written, for errors about overrides.
   public var paramsLocation: SourceLocation?
+  /// `data: [path, ...]`: repository files or folders a seed may read (bound read-only into
+  /// the sandbox and hashed into the result's provenance), relative to the repository root.
+  public var data: [String] = []
+  /// Where each `data` entry was written, for errors about missing paths.
+  public var dataLocations: [String: SourceLocation] = [:]
 
   public init() {}
 }

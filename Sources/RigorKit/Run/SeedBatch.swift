@@ -16,7 +16,7 @@ struct SeedBatch {
 
   func run(
     binary: URL, toolchain: InterpToolchain, notebook: Notebook, seeds: [Int],
-    parameters: [String: ParameterValue], folder: URL
+    parameters: [String: ParameterValue], folder: URL, dataPaths: [URL] = []
   ) throws -> [SeedOutcome] {
     let parametersJSON = ParameterValue.jsonObject(parameters)
     let timeout = options.timeout ?? notebook.frontMatter.timeout ?? Notebook.defaultTimeout
@@ -33,7 +33,7 @@ struct SeedBatch {
           sourcePath: notebook.path,
           steps: notebook.steps.map { SeedLaunch.Step(index: $0.index, line: $0.line) },
           outputCapBytes: Self.outputCapBytes, memoryLimitBytes: options.memoryLimitBytes,
-          readOnlyPaths: [binary.deletingLastPathComponent(), toolchain.libraryFolder]))
+          readOnlyPaths: [binary.deletingLastPathComponent(), toolchain.libraryFolder] + dataPaths))
     }
     // Streamed output and lines redrawn in place would overwrite each other: -v prints plain
     // progress lines.
