@@ -10,6 +10,7 @@ struct LogCommand: RigorSubcommand {
   @Argument(help: "The notebook file.") var notebook: String
   @Option(help: "Show only this metric (mean and 95% CI over seeds).") var metric: String?
   @Option(help: "At most this many results.") var limit: Int?
+  @Option(help: "Also draw --metric's history (mean and 95% CI per result, oldest first) as an SVG file.") var plot: String?
   @OptionGroup var common: CommonOptions
 
   func execute(_ console: Console) throws -> ExitStatus {
@@ -22,6 +23,12 @@ struct LogCommand: RigorSubcommand {
       entries = [LogEntry(shipped: shipped, metric: metric)]
     }
     let log = LogDocument(notebook: history.name, resultsRef: try ResultStore.referenceName(for: history.name), results: entries)
+    if let plot {
+      guard let metric else { throw CommandFailure(.usage, "--plot draws one metric's history: add --metric NAME") }
+      let svg = MetricHistoryChart(notebook: history.name, metric: metric, entries: entries.reversed()).render()
+      try Data(("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + svg + "\n").utf8).write(to: URL(fileURLWithPath: plot), options: .atomic)
+      console.err("wrote \(plot): \(metric) over \(entries.filter { $0.kind != "interrupted" }.count) result(s)")
+    }
     if common.format == .json {
       console.out(try JSONOutput.encode(log))
       return .success

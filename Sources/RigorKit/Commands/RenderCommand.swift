@@ -1,7 +1,8 @@
 import ArgumentParser
 import Foundation
 
-/// `rigor render`: the executed notebook as one HTML page, from its newest recorded result.
+/// `rigor render`: the executed notebook as one HTML page, rendered afresh from its newest
+/// recorded result's data, naming the result commit.
 struct RenderCommand: RigorSubcommand {
   static let configuration = CommandConfiguration(
     commandName: "render", abstract: "Write the newest recorded result of a notebook as one HTML page.")
@@ -16,8 +17,9 @@ struct RenderCommand: RigorSubcommand {
     let page: Data?
     let commit: String
     switch newest {
-    case .recorded(let run, _):
-      page = try run.readFile("report.html")
+    case .recorded(let run, let document):
+      // Rendered afresh from the recorded data: a stored page is never passed on as it is.
+      page = try HTMLReport.rendering(run, store: history.store, document: document).map { Data($0.utf8) }
       commit = run.commit.description
     case .shipped(let shipped):
       page = shipped.readFile("report.html")

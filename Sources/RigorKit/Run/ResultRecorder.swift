@@ -37,7 +37,11 @@ struct ResultRecorder {
     _ document: RunDocument, registration: Registration, notebook: Notebook, name: String,
     outcomes: [SeedOutcome], collected: SeedFileCollector.Collected, ledgerTrailers: [(String, String)]
   ) throws -> Recorded {
-    let files = try Self.files(document, notebook: notebook, outcomes: outcomes, collected: collected)
+    let source = try store.sourceState()
+    let provenance = ReportProvenance(
+      registrationCommit: registration.commit.description, sourceCommit: source.commit?.description ?? "none",
+      sourceDirty: source.isDirty)
+    let files = try Self.files(document, notebook: notebook, outcomes: outcomes, collected: collected, provenance: provenance)
     let commit = try store.record(
       registration, files: files, message: message(document, name: name),
       trailers: try trailers(for: notebook) + ledgerTrailers + ResultSummaryTrailers.trailers(for: document))
@@ -45,6 +49,11 @@ struct ResultRecorder {
     do {
       let folder = try ResultsFolder.locate(root: workspace.root, name: name)
       try store.refreshWorkingFolder(name: name, from: commit, into: folder)
+      // The working copy names the result commit the stored page cannot (CLI.md).
+      if let page = files["report.html"] {
+        try HTMLReport.fillingResultCommit(page, commit: commit.description)
+          .write(to: folder.appendingPathComponent("report.html"), options: .atomic)
+      }
     } catch {
       problem = "\(error)"
     }
@@ -59,7 +68,8 @@ struct ResultRecorder {
   /// The files of a result folder as this run built them: `result.json`, per seed
   /// `seeds/SEED/steps/STEP.txt`, the collected `figures/` and `artifacts/`, and `report.html`.
   static func files(
-    _ document: RunDocument, notebook: Notebook, outcomes: [SeedOutcome], collected: SeedFileCollector.Collected
+    _ document: RunDocument, notebook: Notebook, outcomes: [SeedOutcome], collected: SeedFileCollector.Collected,
+    provenance: ReportProvenance = ReportProvenance()
   ) throws -> [String: Data] {
     var files: [String: Data] = ["result.json": try JSONOutput.data(document)]
     for outcome in outcomes {
@@ -73,7 +83,10 @@ struct ResultRecorder {
       }
     }
     files.merge(collected.files) { _, file in file }
-    files["report.html"] = Data(HTMLReport(document: document, notebook: notebook, files: files, figureSteps: collected.steps).render().utf8)
+    if !collected.steps.isEmpty { files[HTMLReport.figureStepsFile] = try JSONOutput.data(collected.steps) }
+    files["report.html"] = Data(
+      HTMLReport(document: document, notebook: notebook, files: files, figureSteps: collected.steps, provenance: provenance)
+        .render().utf8)
     return files
   }
 
