@@ -30,6 +30,8 @@ public struct RunDocument: Codable, Sendable, Equatable {
   public var data: [DataFileDocument]?
   /// Splits each finished seed declared, by seed then split name (for held-out checks).
   public var splits: [String: [String: [Int]]]?
+  /// What made the run when it was not a plain `rigor run`: `verify` or `verify --fresh-seeds`.
+  public var origin: String?
   /// The split each finished seed recorded a metric on (`record(_:_:on:)`), by seed then
   /// metric name; metrics recorded without a split are absent.
   public var metricSplits: [String: [String: String]]?
@@ -63,6 +65,7 @@ public struct RunDocument: Codable, Sendable, Equatable {
     case metricSplits = "metric_splits"
     case outputFolder = "output_folder"
     case data
+    case origin
     case rigorVersion = "rigor_version"
     case resultCommit = "result_commit"
     case resultsRef = "results_ref"
@@ -89,6 +92,7 @@ public struct RunDocument: Codable, Sendable, Equatable {
     try c.encodeIfPresent(metricSplits, forKey: .metricSplits)
     try c.encodeIfPresent(outputFolder, forKey: .outputFolder)
     try c.encodeIfPresent(data, forKey: .data)
+    try c.encodeIfPresent(origin, forKey: .origin)
     try c.encodeIfPresent(environment, forKey: .environment)
   }
 }
