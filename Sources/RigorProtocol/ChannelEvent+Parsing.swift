@@ -39,6 +39,9 @@ extension ChannelEvent {
       if let problem = NameRules.problem(name: text(.name) ?? "", kind: kind == .record ? "metric" : "split") {
         throw ChannelViolation(problem)
       }
+      if let split = text(.split), let problem = NameRules.problem(name: split, kind: "split") {
+        throw ChannelViolation(problem)
+      }
     case .figure, .artifact:
       let name = text(.name) ?? ""
       if let problem = NameRules.problem(fileName: name, kind: kind.rawValue) { throw ChannelViolation(problem) }

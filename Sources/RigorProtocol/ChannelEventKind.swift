@@ -29,7 +29,7 @@ public enum ChannelEventKind: String, CaseIterable, Sendable {
     switch self {
     case .stepBegin: [(.step, true), (.t, true)]
     case .stepEnd: [(.step, true), (.t, true), (.maxrss, false)]
-    case .record: [(.step, true), (.name, true), (.value, true)]
+    case .record: [(.step, true), (.name, true), (.value, true), (.split, false)]
     case .split: [(.step, true), (.name, true), (.ids, true)]
     case .figure, .artifact: [(.step, true), (.name, true), (.path, true), (.bytes, true)]
     case .progress: [(.step, true), (.fraction, true), (.message, false)]

@@ -26,6 +26,8 @@ public enum ChannelField: String, CaseIterable, Sendable {
   case column
   /// The program's peak resident memory so far, in bytes.
   case maxrss
+  /// The split a recorded metric was computed on (`record(_:_:on:)`).
+  case split
 
   /// The JSON shape a field's value has.
   public enum Shape: Sendable { case integer, number, text, integers }
@@ -34,7 +36,7 @@ public enum ChannelField: String, CaseIterable, Sendable {
     switch self {
     case .step, .bytes, .line, .column, .maxrss: .integer
     case .t, .value, .fraction: .number
-    case .name, .path, .message, .file: .text
+    case .name, .path, .message, .file, .split: .text
     case .ids: .integers
     }
   }
@@ -60,7 +62,7 @@ public enum ChannelField: String, CaseIterable, Sendable {
       if self == .fraction, !(0...1).contains(number) { return "fraction \(number) is outside 0...1" }
       return nil
     case (.text, .text(let text)):
-      let limit = self == .name ? RigorLimits.maxNameBytes : RigorLimits.maxTextBytes
+      let limit = self == .name || self == .split ? RigorLimits.maxNameBytes : RigorLimits.maxTextBytes
       return text.utf8.count <= limit ? nil : "\(rawValue) is longer than \(limit) bytes"
     case (.integers, .integers(let ids)):
       return ids.count <= RigorLimits.maxSplitIDs ? nil : "ids holds \(ids.count) values; the limit is \(RigorLimits.maxSplitIDs)"

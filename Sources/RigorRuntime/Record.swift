@@ -31,3 +31,31 @@ public func record(
 ) {
   record(name, Double(value), file: file, line: line, column: column)
 }
+
+/// Records a scalar metric computed on the examples of data split `split`.
+///
+/// The same rules as `record(_:_:)`; in addition, `split` must be declared with
+/// `split(_:ids:)` somewhere in the same seed (checked when the seed ends, so the order does
+/// not matter). Recording a claim's metric on `evaluation` is what lets `held_out: true` be
+/// verified (TIERS.md).
+public func record(
+  _ name: String, _ value: Double, on split: String, file: String = #file, line: Int = #line,
+  column: Int = #column
+) {
+  do {
+    try RunState.shared.record(name, value, on: split, location: (file, line, column))
+  } catch let error as RigorRuntimeError {
+    RunState.shared.fail(error, file: file, line: line, column: column)
+  } catch {
+    RunState.shared.fail(RigorRuntimeError("\(error)"), file: file, line: line, column: column)
+  }
+}
+
+/// Records a Float (or other floating-point) metric computed on split `split`; the same rules
+/// as `record(_:_:on:)`.
+public func record(
+  _ name: String, _ value: some BinaryFloatingPoint, on split: String, file: String = #file,
+  line: Int = #line, column: Int = #column
+) {
+  record(name, Double(value), on: split, file: file, line: line, column: column)
+}

@@ -7,8 +7,12 @@ extension RunState {
   }
 
 
-  func record(_ name: String, _ value: Double) throws {
+  func record(
+    _ name: String, _ value: Double, on split: String? = nil,
+    location: (file: String, line: Int, column: Int)? = nil
+  ) throws {
     try NameRules.checkName(name, kind: "metric")
+    if let split { try NameRules.checkName(split, kind: "split") }
     guard value.isFinite else {
       throw RigorRuntimeError("metric '\(name)' is \(value); recorded values must be finite numbers")
     }
@@ -21,13 +25,20 @@ extension RunState {
         throw RigorRuntimeError("more than \(RigorLimits.maxMetrics) metrics recorded")
       }
       metricSteps[name] = currentStep
+      if let split {
+        let at = location ?? ("", 0, 0)
+        metricSplits.append(
+          MetricOnSplit(metric: name, split: split, step: currentStep, file: at.file, line: at.line, column: at.column))
+      }
       return currentStep
     }
-    let event = ChannelEvent(.record, [.step: .integer(step), .name: .text(name), .value: .number(value)])
+    var event = ChannelEvent(.record, [.step: .integer(step), .name: .text(name), .value: .number(value)])
+    if let split { event[.split] = .text(split) }
     if let channel {
       channel.send(event)
     } else {
-      FileHandle.standardError.write(Data("record \(name) = \(value)\n".utf8))
+      let on = split.map { " on \($0)" } ?? ""
+      FileHandle.standardError.write(Data("record \(name) = \(value)\(on)\n".utf8))
     }
   }
 
@@ -72,5 +83,33 @@ extension RunState {
         .message: .text(String(message.prefix(RigorLimits.maxProgressMessageCharacters))),
       ])
     channel.send(event)
+  }
+}
+
+extension RunState {
+  /// A metric recorded on a split, kept until the seed ends to check the split was declared.
+  struct MetricOnSplit {
+    var metric: String
+    var split: String
+    var step: Int
+    var file: String
+    var line: Int
+    var column: Int
+  }
+
+  /// The first metric recorded on a split that the seed never declared, as the error of the
+  /// step that recorded it; nil when every such split was declared.
+  func undeclaredSplitRecord() -> (MetricOnSplit, RigorRuntimeError)? {
+    lock.withLock {
+      for entry in metricSplits where splitSteps[entry.split] == nil {
+        let declared = splitSteps.keys.sorted().map { "'\($0)'" }.joined(separator: ", ")
+        return (
+          entry,
+          RigorRuntimeError(
+            "metric '\(entry.metric)' was recorded on split '\(entry.split)', which this seed never declared with split(\"\(entry.split)\", ids:)"
+              + (declared.isEmpty ? "" : " (declared: \(declared))")))
+      }
+      return nil
+    }
   }
 }

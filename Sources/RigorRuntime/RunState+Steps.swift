@@ -21,6 +21,10 @@ extension RunState {
   }
 
   func finish() {
+    if let (entry, error) = undeclaredSplitRecord() {
+      lock.withLock { currentStep = entry.step }
+      fail(error, file: entry.file, line: entry.line, column: entry.column)
+    }
     settleOutput()
     let event = ChannelEvent(.finish, [.t: .number(MonotonicClock.now()), .maxrss: .integer(RunState.peakMemoryBytes())])
     channel?.send(event)

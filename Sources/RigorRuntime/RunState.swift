@@ -20,6 +20,7 @@ final class RunState {
   var currentStep = 0
   var metricSteps: [String: Int] = [:]
   var splitSteps: [String: Int] = [:]
+  var metricSplits: [MetricOnSplit] = []
   var fileSteps: [String: Int] = [:]
   var totalFileBytes = 0
   var lastProgressTime = -Double.infinity

@@ -279,14 +279,22 @@ private func flags(_ markdown: String) -> [ProseFlag] {
     let flag = try #require(flags("It clearly works.").first)
     let data = try JSONEncoder().encode(flag)
     let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
-    #expect(Set(object.keys) == ["file", "line", "column", "cue", "text", "kind"])
+    #expect(Set(object.keys) == ["file", "line", "column", "cue", "text", "kind", "reasons"])
     #expect(object["file"] as? String == "t.md")
     #expect(object["cue"] as? String == "clearly")
     #expect(flag.description.hasPrefix("t.md:1:4: warning: "))
   }
 
-  @Test func evidencePatternsAllCompile() {
-    #expect(ProseEvidence().patterns.count == 6)
+  @Test func everyEvidencePatternFindsItsAnchor() {
+    let e = ProseEvidence()
+    #expect(e.anchors(in: "0.81 ± 0.03") == [.plusMinus(ProseEvidence.Number(value: 0.81, decimals: 2, text: "0.81"))])
+    #expect(e.anchors(in: "mean 0.8, 95% CI [0.79, 0.83]").count == 1)
+    #expect(e.anchors(in: "a gain (CI 0.2-0.4)").count == 1)
+    #expect(e.anchors(in: "n = 10") == [.count(10, text: "n = 10")])
+    #expect(e.anchors(in: "p < .01").count == 1)
+    #expect(e.anchors(in: "see Figure 2") == [.reference])
+    #expect(e.anchors(in: "no numbers here").isEmpty)
+    #expect(ProseEvidence.parse("85%") == ProseEvidence.Number(value: 0.85, decimals: 2, text: "85%"))
   }
 
   @Test func unreadableFilesThrowWithThePath() {

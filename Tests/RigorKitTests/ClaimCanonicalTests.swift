@@ -14,9 +14,9 @@ import Testing
   }
 
   @Test func spellingOutADefaultDoesNotChangeTheHash() throws {
-    let short = try Claim.parse(yaml: "id: a\nsays: x\nmetric: m\nexpect: \">=0.8\"\n", file: "n", firstLine: 1)
+    let short = try Claim.parse(yaml: "id: a\nsays: x\nmetric: m\nbaseline: b\nexpect: \">=0.8\"\n", file: "n", firstLine: 1)
     let long = try Claim.parse(
-      yaml: "id: a\nsays: x\nmetric: m\nexpect: \">= 0.80\"\nbetter: higher\nmargin: 0\nsetting: toy\n",
+      yaml: "id: a\nsays: x\nmetric: m\nbaseline: b\nexpect: \">= 0.80\"\nbetter: higher\nmargin: 0\nsetting: toy\n",
       file: "n", firstLine: 1)
     #expect(short.canonicalHash == long.canonicalHash)
   }

@@ -50,13 +50,13 @@ import Testing
   @Test func aMetricThatDoesNotVaryWithTheSeedCapsAtTierTwo() {
     // The metric is bit-identical in all seeds; the baseline varies, so d does.
     let constant: [Double?] = Array(repeating: 0.9, count: 6)
-    let j = F.judge(F.tierFour, F.run(["m": constant, "b": F.strongBaseline]))
+    let j = F.judge(F.tierFour, F.run(["m": constant, "b": F.strongBaseline, "c": F.strongControl]))
     #expect(j.verdict == .supported && j.tier == 2)
     #expect(j.says("capped at tier 2: the metric does not vary with the seed: 'm' is 0.90000000000000002 in all 6 seeds"))
     // Just outside: one seed differing in the last bit lifts the cap.
     var almost = constant
     almost[5] = 0.9.nextUp
-    #expect(F.judge(F.tierFour, F.run(["m": almost, "b": F.strongBaseline])).tier == 4)
+    #expect(F.judge(F.tierFour, F.run(["m": almost, "b": F.strongBaseline, "c": F.strongControl])).tier == 4)
   }
 
   @Test func zeroVarianceIntervalIsAnOrdinaryInterval() {
@@ -74,7 +74,7 @@ import Testing
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.sortedKeys]
     let text = String(decoding: try encoder.encode(refuted), as: UTF8.self)
-    #expect(text == #"{"id":"a","reasons":["r"],"tier":null,"verdict":"refuted"}"#)
+    #expect(text == #"{"id":"a","reasons":["r"],"rests_on":[],"tier":null,"verdict":"refuted"}"#)
     #expect(try JSONDecoder().decode(ClaimJudgement.self, from: Data(text.utf8)) == refuted)
   }
 }

@@ -84,8 +84,12 @@ import Testing
   }
 
   @Test func controlMustBeBeatenAtMarginZero() {
-    // The margin applies to the baseline only; against the control it is 0.
-    let claim = Claim(id: "cmp", says: "x", metric: "m", control: "b", margin: 0.5)
+    // The margin applies to the baseline only; against the control it is 0, and a margin
+    // written without a baseline makes the claim invalid.
+    let withMargin = Claim(id: "cmp", says: "x", metric: "m", control: "b", margin: 0.5)
+    let invalid = F.judge(withMargin, F.run(Self.a))
+    #expect(invalid.verdict == .unchecked && invalid.says("margin applies to a baseline; a control is judged with margin 0"))
+    let claim = Claim(id: "cmp", says: "x", metric: "m", control: "b")
     let j = F.judge(claim, F.run(Self.a))
     #expect(j.verdict == .supported)
     #expect(j.says("control 'b'") && j.says("beats the control: lower bound 0.02517 > margin 0"))

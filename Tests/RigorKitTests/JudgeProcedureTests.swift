@@ -17,7 +17,7 @@ import Testing
     let j = F.judge(claim, F.run(F.strong))
     #expect(j.tier == 1 && j.verdict == .unchecked)
     #expect(j.says("'missing_b' was never recorded"))
-    #expect(j.says("metrics recorded: b, m"))
+    #expect(j.says("metrics recorded: b, c, m"))
   }
 
   @Test func metricRecordedOnlyByAFailedSeedCountsAsNeverRecorded() {

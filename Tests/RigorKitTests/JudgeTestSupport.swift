@@ -4,24 +4,30 @@
 enum JudgeFixture {
   /// Seeds 0..<n where n is the longest column; a nil value is a metric that seed did not
   /// record. Every seed declares disjoint `selection` (0..<50) and `evaluation` (50..<100)
-  /// splits unless `splits` overrides them.
+  /// splits unless `splits` overrides them, and records every metric on `evaluation` unless
+  /// `metricSplits` overrides it (per seed; an empty map records them with no split).
   static func run(
     _ columns: [String: [Double?]], statuses: [Int: SeedEvidence.Status] = [:],
-    splits: [Int: [String: [Int]]] = [:], recorded: Bool = true, earlier: [Verdict] = [],
-    registration: RunEvidence.Registration? = nil
+    splits: [Int: [String: [Int]]] = [:], metricSplits: [Int: [String: String]] = [:],
+    recorded: Bool = true, earlier: [Verdict] = [],
+    registration: RunEvidence.Registration? = nil, parameters: [String: ParameterValue] = [:],
+    history: ClaimHistory? = nil, firstSeed: Int = 0
   ) -> RunEvidence {
     let n = columns.values.map(\.count).max() ?? 0
-    let seeds = (0..<n).map { seed in
+    let seeds = (0..<n).map { position in
+      let seed = firstSeed + position
       var metrics: [String: Double] = [:]
-      for (name, values) in columns where seed < values.count {
-        if let value = values[seed] { metrics[name] = value }
+      for (name, values) in columns where position < values.count {
+        if let value = values[position] { metrics[name] = value }
       }
       return SeedEvidence(
         seed: seed, status: statuses[seed] ?? .ok, metrics: metrics,
-        splits: splits[seed] ?? ["selection": Array(0..<50), "evaluation": Array(50..<100)])
+        splits: splits[seed] ?? ["selection": Array(0..<50), "evaluation": Array(50..<100)],
+        metricSplits: metricSplits[seed] ?? metrics.mapValues { _ in "evaluation" })
     }
     return RunEvidence(
-      seeds: seeds, recordedInLedger: recorded, earlierVerdicts: earlier, registration: registration)
+      seeds: seeds, recordedInLedger: recorded, earlierVerdicts: earlier, registration: registration,
+      parameters: parameters, history: history)
   }
 
   /// A strongly supported comparison over 6 seeds: d = metric − baseline ≈ 0.107, all positive.
@@ -29,12 +35,20 @@ enum JudgeFixture {
   /// permutation_test(... alternative='greater', n_resamples=inf).pvalue = 0.015625 (1/64).
   static let strongMetric: [Double?] = [0.90, 0.92, 0.91, 0.93, 0.89, 0.92]
   static let strongBaseline: [Double?] = [0.80, 0.81, 0.79, 0.82, 0.80, 0.81]
-  static let strong: [String: [Double?]] = ["m": strongMetric, "b": strongBaseline]
+  /// A null control the baseline beats: b − c = 0.30, 0.30, 0.30, 0.31, 0.31, 0.30.
+  /// scipy: ttest_1samp(b - c, 0).confidence_interval() = (0.2979140709916885, 0.3087525956749782);
+  /// every difference is positive, so the exact sign-flip p = 1/64.
+  static let strongControl: [Double?] = [0.50, 0.51, 0.49, 0.51, 0.49, 0.51]
+  /// A null control between the method and the baseline: the method beats it, but the
+  /// baseline does not (c − b = 0.05 on every seed): the baseline is a strawman, as PCA was
+  /// in the SAE notebook.
+  static let strawmanControl: [Double?] = [0.85, 0.86, 0.84, 0.87, 0.85, 0.86]
+  static let strong: [String: [Double?]] = ["m": strongMetric, "b": strongBaseline, "c": strongControl]
 
   /// A claim that reaches tier 4 on `strong` when the run is recorded.
   static let tierFour = Claim(
-    id: "tier-four", says: "m beats b on the task.", metric: "m", task: "anomaly detection",
-    baseline: "b", margin: 0.05, setting: .realistic, heldOut: true)
+    id: "tier-four", says: "m beats b on the task.", metric: "m", control: "c",
+    task: "anomaly detection", baseline: "b", margin: 0.05, setting: .realistic, heldOut: true)
 
   static func judge(_ claim: Claim, _ evidence: RunEvidence) -> ClaimJudgement {
     Judge.judge(claim, evidence: evidence)

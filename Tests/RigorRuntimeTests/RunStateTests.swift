@@ -71,6 +71,29 @@ final class RuntimeHarness {
     }
   }
 
+  @Test func recordOnASplitSendsTheSplitAndChecksItAtTheEnd() throws {
+    let harness = RuntimeHarness()
+    harness.state.beginStep(1)
+    // Recorded before the split is declared: only the end of the seed decides.
+    try harness.state.record("acc", 0.9, on: "evaluation", location: ("Notebooks/x.md", 12, 1))
+    #expect(harness.state.undeclaredSplitRecord()?.0.split == "evaluation")
+    try harness.state.split("evaluation", ids: [4, 5])
+    #expect(harness.state.undeclaredSplitRecord() == nil)
+    let record = harness.events().first { $0["event"] as? String == "record" }
+    #expect(record?["split"] as? String == "evaluation")
+  }
+
+  @Test func recordOnAnUndeclaredSplitIsAnErrorAtTheRecordCall() throws {
+    let harness = RuntimeHarness()
+    harness.state.beginStep(2)
+    try harness.state.split("selection", ids: [1])
+    try harness.state.record("acc", 0.9, on: "evalution", location: ("Notebooks/x.md", 40, 3))
+    let (entry, error) = try #require(harness.state.undeclaredSplitRecord())
+    #expect(entry.step == 2 && entry.line == 40 && entry.column == 3)
+    #expect(error.message == "metric 'acc' was recorded on split 'evalution', which this seed never declared with split(\"evalution\", ids:) (declared: 'selection')")
+    #expect(throws: RigorRuntimeError.self) { try harness.state.record("b", 1, on: "bad name") }
+  }
+
   @Test(arguments: [Double.nan, .infinity, -.infinity])
   func nonFiniteValuesAreRejected(value: Double) {
     let harness = RuntimeHarness()

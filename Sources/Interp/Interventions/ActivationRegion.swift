@@ -29,7 +29,7 @@ public struct ActivationRegion: Sendable, Equatable, CustomStringConvertible {
   static func axes(for site: HookPoint.Site) -> (position: Int, head: Int?) {
     switch site {
     case .attnScores, .attnPattern: return (2, 1)
-    case .attnQ, .attnK, .attnV, .attnZ, .attnResult: return (1, 2)
+    case .attnQ, .attnK, .attnV, .attnRotQ, .attnRotK, .attnZ, .attnResult: return (1, 2)
     default: return (1, nil)
     }
   }

@@ -1,6 +1,10 @@
 /// An elementwise nonlinearity for ``MLP``.
 public enum Activation: Sendable {
   case relu, gelu, tanh, sigmoid, identity
+  /// `x·σ(x)` (SiLU, also called swish), the activation of Llama's SwiGLU MLP.
+  case silu
+  /// GELU with the tanh approximation (GPT-2's `gelu_new`).
+  case geluTanh
 
   /// Applies the nonlinearity.
   public func callAsFunction(_ x: Tensor) -> Tensor {
@@ -10,6 +14,8 @@ public enum Activation: Sendable {
     case .tanh: return x.tanh()
     case .sigmoid: return x.sigmoid()
     case .identity: return x
+    case .silu: return x * x.sigmoid()
+    case .geluTanh: return x.gelu(approximation: .tanh)
     }
   }
 }

@@ -52,6 +52,7 @@ extension Plot {
     if !title.isEmpty { svg.element("title", [], content: title) }
     let description = ([kind] + drawing.notes).joined(separator: " ")
     svg.element("desc", [], content: description)
+    if let data = seriesData { svg.element("metadata", [("class", "rigor-series")], content: data) }
     svg.element(
       "rect",
       [
@@ -63,6 +64,18 @@ extension Plot {
     let text = svg.text
     guard text.contains(Self.idToken) else { return text }
     return text.replacingAll(Self.idToken, with: "rigor-" + Self.fnv1a(drawing.body.text))
+  }
+
+  /// A line plot's data, so a report can aggregate the same plot over seeds (mean and band)
+  /// without reading pixels back: one line per series, `name TAB xs TAB ys`, values separated
+  /// by spaces in Swift's shortest round-trip form. Left out past 100,000 points.
+  var seriesData: String? {
+    guard case .lines(let series) = content, !series.isEmpty else { return nil }
+    guard series.reduce(0, { $0 + $1.y.count }) <= 100_000 else { return nil }
+    return series.map { item in
+      let name = item.name.replacingOccurrences(of: "\t", with: " ").replacingOccurrences(of: "\n", with: " ")
+      return name + "\t" + item.x.map { "\($0)" }.joined(separator: " ") + "\t" + item.y.map { "\($0)" }.joined(separator: " ")
+    }.joined(separator: "\n")
   }
 
   /// Title centred over `frame`, shrunk (down to the body font size) and then shortened

@@ -29,6 +29,16 @@ extension Tensor {
     return out
   }
 
+  /// A `[rows, columns]` mask that is 1 where key `j` lies after query `i`'s position
+  /// `offset + i` (queries continuing `offset` earlier positions, as with a key-value cache).
+  public static func causalMask(rows: Int, columns: Int, offset: Int) -> Tensor {
+    let out = zeros([rows, columns])
+    for i in 0..<rows {
+      for j in Swift.min(columns, offset + i + 1)..<columns { out.storage.pointer[i * columns + j] = 1 }
+    }
+    return out
+  }
+
   /// The `k` largest entries along `axis`, in descending order, and their indices.
   ///
   /// Ties keep the lower index first. The gradient of `values` flows back to the selected

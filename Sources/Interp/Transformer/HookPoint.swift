@@ -21,10 +21,15 @@ public struct HookPoint: Hashable, Sendable, CustomStringConvertible, Comparable
     case ln1Normalized = "ln1.hook_normalized"
     /// Queries, `[batch, pos, head, d_head]`.
     case attnQ = "attn.hook_q"
-    /// Keys, `[batch, pos, head, d_head]`.
+    /// Keys, `[batch, pos, kv_head, d_head]` (key-value heads: as many as query heads unless
+    /// the model uses grouped-query attention).
     case attnK = "attn.hook_k"
-    /// Values, `[batch, pos, head, d_head]`.
+    /// Values, `[batch, pos, kv_head, d_head]`.
     case attnV = "attn.hook_v"
+    /// Queries after the rotary embedding, `[batch, pos, head, d_head]` (rotary models only).
+    case attnRotQ = "attn.hook_rot_q"
+    /// Keys after the rotary embedding, `[batch, pos, kv_head, d_head]` (rotary models only).
+    case attnRotK = "attn.hook_rot_k"
     /// Scaled, masked attention scores, `[batch, head, query_pos, key_pos]`.
     case attnScores = "attn.hook_attn_scores"
     /// Attention probabilities, `[batch, head, query_pos, key_pos]`.
@@ -41,7 +46,9 @@ public struct HookPoint: Hashable, Sendable, CustomStringConvertible, Comparable
     case ln2Normalized = "ln2.hook_normalized"
     /// MLP pre-activations, `[batch, pos, d_mlp]`.
     case mlpPre = "mlp.hook_pre"
-    /// MLP activations after the nonlinearity, `[batch, pos, d_mlp]`.
+    /// The linear (ungated) branch of a gated MLP, `x·W_in`, `[batch, pos, d_mlp]`.
+    case mlpPreLinear = "mlp.hook_pre_linear"
+    /// MLP activations after the nonlinearity (times the linear branch when gated), `[batch, pos, d_mlp]`.
     case mlpPost = "mlp.hook_post"
     /// The MLP's output, `[batch, pos, d_model]`.
     case mlpOut = "hook_mlp_out"
@@ -98,6 +105,9 @@ extension HookPoint {
   public static func attnQ(_ layer: Int) -> HookPoint { HookPoint(.attnQ, layer: layer) }
   public static func attnK(_ layer: Int) -> HookPoint { HookPoint(.attnK, layer: layer) }
   public static func attnV(_ layer: Int) -> HookPoint { HookPoint(.attnV, layer: layer) }
+  public static func attnRotQ(_ layer: Int) -> HookPoint { HookPoint(.attnRotQ, layer: layer) }
+  public static func attnRotK(_ layer: Int) -> HookPoint { HookPoint(.attnRotK, layer: layer) }
+  public static func mlpPreLinear(_ layer: Int) -> HookPoint { HookPoint(.mlpPreLinear, layer: layer) }
   public static func attnScores(_ layer: Int) -> HookPoint { HookPoint(.attnScores, layer: layer) }
   public static func attnPattern(_ layer: Int) -> HookPoint { HookPoint(.attnPattern, layer: layer) }
   public static func attnZ(_ layer: Int) -> HookPoint { HookPoint(.attnZ, layer: layer) }

@@ -14,6 +14,10 @@ extension HookedTransformer {
   /// - Throws: ``TransformerError`` for an empty or ragged batch, over-long sequences or
   ///   out-of-vocabulary tokens.
   public func lastPositionLogits(_ tokens: [[Int]]) throws -> Tensor {
+    // The shortcut below is written for the learned-position, ungrouped, ungated layout.
+    if config.positionalEmbedding != .learned || config.keyValueHeadCount != config.headCount || config.gatedMLP {
+      return HookedTransformer.lastPosition(try forward(tokens, runner: nil))
+    }
     let (batch, length) = try validate(tokens)
     let d = config.modelDimension
     let tokenEmbedding = W_E.indexSelect(axis: 0, tokens.flatMap { $0 }).reshaped([batch, length, d])

@@ -6,14 +6,17 @@ public final class TransformerBlock: Module {
   public let mlp: TransformerMLP?
   public let layer: Int
 
-  init(_ config: TransformerConfig, layer: Int, rng: inout Xoshiro256) {
-    self.layer = layer
-    let d = config.modelDimension
-    func norm() -> TransformerWeights { TransformerWeights([("w", Tensor.ones([d])), ("b", Tensor.zeros([d]))]) }
-    ln1 = config.layerNorm ? norm() : nil
-    attn = AttentionLayer(config, rng: &rng)
-    ln2 = config.layerNorm && !config.attentionOnly ? norm() : nil
-    mlp = config.attentionOnly ? nil : TransformerMLP(config, rng: &rng)
+  init(layer: Int, ln1: TransformerWeights?, attn: AttentionLayer, ln2: TransformerWeights?, mlp: TransformerMLP?) {
+    (self.layer, self.ln1, self.attn, self.ln2, self.mlp) = (layer, ln1, attn, ln2, mlp)
+  }
+
+  convenience init(_ config: TransformerConfig, layer: Int, rng: inout Xoshiro256) {
+    let norm = { TransformerWeights.normalization(config) }
+    let attn = AttentionLayer(config, rng: &rng)
+    let mlp = config.attentionOnly ? nil : TransformerMLP(config, rng: &rng)
+    self.init(
+      layer: layer, ln1: config.layerNorm ? norm() : nil, attn: attn,
+      ln2: config.layerNorm && !config.attentionOnly ? norm() : nil, mlp: mlp)
   }
 
   public var children: [(name: String, module: any Module)] {
@@ -25,10 +28,10 @@ public final class TransformerBlock: Module {
     return result
   }
 
-  func forward(_ residual: Tensor, runner: HookRunner?) throws -> Tensor {
+  func forward(_ residual: Tensor, runner: HookRunner?, cache: KVCache? = nil) throws -> Tensor {
     let pre = try runner.apply(.residPre(layer), residual)
     let attnIn = try normalize(pre, ln1, .ln1Normalized, runner)
-    let attnOut = try runner.apply(.attnOut(layer), try attn.forward(attnIn, layer: layer, runner: runner))
+    let attnOut = try runner.apply(.attnOut(layer), try attn.forward(attnIn, layer: layer, runner: runner, cache: cache))
     guard let mlp else { return try runner.apply(.residPost(layer), pre + attnOut) }
     let mid = try runner.apply(.residMid(layer), pre + attnOut)
     let mlpIn = try normalize(mid, ln2, .ln2Normalized, runner)
@@ -43,11 +46,19 @@ public final class TransformerBlock: Module {
     return try TransformerBlock.layerNorm(x, weights, HookPoint(site, layer: layer), runner)
   }
 
-  /// LayerNorm whose hook sees the normalised value before the gain and bias, as in TransformerLens.
+  /// LayerNorm (or RMSNorm) whose hook sees the normalised value before the gain and bias, as
+  /// in TransformerLens.
   static func layerNorm(_ x: Tensor, _ weights: TransformerWeights, _ point: HookPoint, _ runner: HookRunner?) throws
     -> Tensor
   {
-    let normalized = try runner.apply(point, x.layerNorm())
-    return normalized * weights.required("w") + weights.required("b")
+    let (kind, epsilon) = weights.normalization
+    switch kind {
+    case .layerNorm:
+      let normalized = try runner.apply(point, x.layerNorm(eps: epsilon))
+      return normalized * weights.required("w") + weights.required("b")
+    case .rmsNorm:
+      let scale = (x.square().mean(axis: -1, keepDims: true) + epsilon).sqrt()
+      return try runner.apply(point, x / scale) * weights.required("w")
+    }
   }
 }

@@ -23,12 +23,48 @@ public struct TransformerConfig: Sendable, Equatable {
   public var layerNorm: Bool
   /// Whether blocks have no MLP (`attn_only=True`).
   public var attentionOnly: Bool
+  /// Which normalization ``layerNorm`` turns on (`normalization_type`): LayerNorm or RMSNorm.
+  public var normalization: Normalization
+  /// The epsilon added to the variance (or mean square) inside each normalization (`eps`).
+  public var normEpsilon: Float
+  /// How positions enter the model: learned embeddings added to the residual stream, or
+  /// rotary embeddings applied to queries and keys (`positional_embedding_type`).
+  public var positionalEmbedding: PositionalEmbedding
+  /// Key-value heads per layer (`n_key_value_heads`); fewer than ``headCount`` is grouped-query
+  /// attention, where query head `h` reads key-value head `h / (headCount / keyValueHeadCount)`.
+  public var keyValueHeadCount: Int
+  /// Whether the MLP is gated (`gated_mlp`): `W_out·(act(x·W_gate) ⊙ x·W_in)`, SwiGLU with `.silu`.
+  public var gatedMLP: Bool
+
+  /// The normalization applied before attention, the MLP and the unembedding.
+  public enum Normalization: Sendable, Equatable {
+    /// `(x − mean) / √(var + ε) · w + b`.
+    case layerNorm
+    /// `x / √(mean(x²) + ε) · w` (Llama's RMSNorm; no bias).
+    case rmsNorm
+  }
+
+  /// How token positions are encoded.
+  public enum PositionalEmbedding: Sendable, Equatable {
+    /// A learned `W_pos` `[n_ctx, d_model]` added to the token embeddings.
+    case learned
+    /// Rotary embeddings (Su et al. 2021) over each head's full width in Hugging Face's
+    /// rotate-half layout, with frequencies `base^(−2i/d_head)`.
+    case rotary(base: Float)
+  }
 
   public init(
     vocabularySize: Int, contextLength: Int, modelDimension: Int, headCount: Int,
     headDimension: Int? = nil, mlpDimension: Int? = nil, layerCount: Int = 1,
-    activation: Activation = .relu, layerNorm: Bool = true, attentionOnly: Bool = false
+    activation: Activation = .relu, layerNorm: Bool = true, attentionOnly: Bool = false,
+    normalization: Normalization = .layerNorm, normEpsilon: Float = 1e-5,
+    positionalEmbedding: PositionalEmbedding = .learned, keyValueHeadCount: Int? = nil, gatedMLP: Bool = false
   ) {
+    self.normalization = normalization
+    self.normEpsilon = normEpsilon
+    self.positionalEmbedding = positionalEmbedding
+    self.keyValueHeadCount = keyValueHeadCount ?? headCount
+    self.gatedMLP = gatedMLP
     self.vocabularySize = vocabularySize
     self.contextLength = contextLength
     self.modelDimension = modelDimension
@@ -50,6 +86,12 @@ public struct TransformerConfig: Sendable, Equatable {
     ]
     for (name, value) in sizes where value < 1 { return "\(name) must be at least 1, got \(value)" }
     if !attentionOnly && mlpDimension < 1 { return "mlpDimension must be at least 1, got \(mlpDimension)" }
+    if keyValueHeadCount < 1 || headCount % keyValueHeadCount != 0 {
+      return "keyValueHeadCount \(keyValueHeadCount) must divide headCount \(headCount)"
+    }
+    if case .rotary(let base) = positionalEmbedding, !(base > 1) || headDimension % 2 != 0 {
+      return "rotary embeddings need a base above 1 and an even headDimension, got base \(base), headDimension \(headDimension)"
+    }
     return nil
   }
 }

@@ -27,7 +27,7 @@ public struct ProseAuditor: Sendable {
   }
 
   /// The flags of one Markdown text, in file order; `file` is copied into each flag.
-  public func audit(markdown: String, file: String) -> [ProseFlag] {
+  public func audit(markdown: String, file: String, context: ProseAuditContext? = nil) -> [ProseFlag] {
     let document = ProseDocument(ProseSource(markdown))
     let splitter = ProseSentenceSplitter(abbreviations: lexicon.abbreviations)
     let matcher = ProseCueMatcher(lexicon: lexicon)
@@ -40,7 +40,27 @@ public struct ProseAuditor: Sendable {
         let tokens = ProseTokens(block, sentence: sentence)
         guard let match = matcher.firstCue(in: tokens), !matcher.isHedged(tokens) else { continue }
         let text = block.text(sentence)
-        guard !evidence.anchors(text), !linksToClaim(block, sentence, document.claimIDs) else {
+        let links = claimLinks(block, sentence, document.claimIDs.union(context?.claims.keys ?? [:].keys))
+        let anchors = evidence.anchors(in: text)
+        var reasons: [String] = []
+        if let context {
+          // TIERS.md: anchors count only when they agree with what was recorded.
+          var counted = false
+          for id in links {
+            guard let claim = context.claims[id] else {
+              reasons.append("links to claim \(id), which \(context.source) did not judge")
+              continue
+            }
+            if claim.backsProse { counted = true } else {
+              reasons.append("links to claim \(id), which is \(claim.described)")
+            }
+          }
+          for anchor in anchors {
+            let result = evidence.check(anchor, against: context)
+            if result.counts { counted = true } else if let why = result.why { reasons.append(why) }
+          }
+          if counted { continue }
+        } else if !anchors.isEmpty || !links.isEmpty {
           continue
         }
         let cue =
@@ -49,7 +69,7 @@ public struct ProseAuditor: Sendable {
         flags.append(
           ProseFlag(
             file: file, line: block.lines[cue.lowerBound], column: block.columns[cue.lowerBound],
-            cue: block.text(cue), text: text, kind: match.kind))
+            cue: block.text(cue), text: text, kind: match.kind, reasons: reasons))
       }
     }
     return flags
@@ -71,12 +91,12 @@ public struct ProseAuditor: Sendable {
     return audit(markdown: text, file: file)
   }
 
-  private func linksToClaim(_ block: ProseBlock, _ sentence: Range<Int>, _ claims: Set<String>)
-    -> Bool
-  {
-    block.links.contains { link in
-      link.range.overlaps(sentence) && link.destination.hasPrefix("#")
-        && claims.contains(String(link.destination.dropFirst()))
+  /// The ids of claims the sentence links to (`[text](#id)`), in order.
+  private func claimLinks(_ block: ProseBlock, _ sentence: Range<Int>, _ claims: Set<String>) -> [String] {
+    block.links.compactMap { link in
+      guard link.range.overlaps(sentence), link.destination.hasPrefix("#") else { return nil }
+      let id = String(link.destination.dropFirst())
+      return claims.contains(id) ? id : nil
     }
   }
 }

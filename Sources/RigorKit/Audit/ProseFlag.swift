@@ -15,10 +15,15 @@ public struct ProseFlag: Codable, Hashable, Sendable, CustomStringConvertible {
   public var text: String
   /// Why the cue is assertive.
   public var kind: ProseLexicon.CueKind
+  /// Why each anchor or link in the sentence did not count, checked against a recorded
+  /// result; empty when the sentence had none (or nothing was checked).
+  public var reasons: [String]
 
   public init(
-    file: String, line: Int, column: Int, cue: String, text: String, kind: ProseLexicon.CueKind
+    file: String, line: Int, column: Int, cue: String, text: String, kind: ProseLexicon.CueKind,
+    reasons: [String] = []
   ) {
+    self.reasons = reasons
     self.file = file
     self.line = line
     self.column = column

@@ -5,6 +5,7 @@ extension Claim: Codable {
     case heldOut = "held_out"
     case safety, capability
     case capabilityTolerance = "capability_tolerance"
+    case when
   }
 
   /// Decodes the schema's JSON form; absent optional fields take their defaults.
@@ -25,7 +26,8 @@ extension Claim: Codable {
       heldOut: try c.decodeIfPresent(Bool.self, forKey: .heldOut) ?? false,
       safety: try c.decodeIfPresent(Bool.self, forKey: .safety) ?? false,
       capability: try c.decodeIfPresent(String.self, forKey: .capability),
-      capabilityTolerance: try c.decodeIfPresent(Double.self, forKey: .capabilityTolerance) ?? 0)
+      capabilityTolerance: try c.decodeIfPresent(Double.self, forKey: .capabilityTolerance) ?? 0,
+      when: try c.decodeIfPresent([String: ParameterValue].self, forKey: .when))
   }
 
   /// Encodes every field, absent optionals as null, so the JSON shows the resolved claim.
@@ -46,5 +48,6 @@ extension Claim: Codable {
     try c.encode(safety, forKey: .safety)
     try c.encode(capability, forKey: .capability)
     try c.encode(capabilityTolerance, forKey: .capabilityTolerance)
+    try c.encodeIfPresent(when, forKey: .when)
   }
 }

@@ -59,6 +59,10 @@ extension Claim {
       found.append(Problem(
         field: .capabilityTolerance, message: "capability_tolerance must be a finite number"))
     }
+    if baseline == nil && margin > 0 {
+      found.append(Problem(
+        field: .margin, message: "margin applies to a baseline; a control is judged with margin 0"))
+    }
     if competitive && !(margin > 0) {
       found.append(Problem(
         field: .competitive,

@@ -45,13 +45,17 @@ public struct Claim: Hashable, Sendable {
   public var capability: String?
   /// The capability gain allowed for tier 5 (default 0: none).
   public var capabilityTolerance: Double
+  /// The parameter values the claim is about (`when: {sparsity: 0.99}`); nil when it is about
+  /// every run. On a run whose parameters differ, the verdict is `not_applicable`.
+  public var when: [String: ParameterValue]?
 
   public init(
     id: String, says: String, metric: String? = nil, expect: Expectation? = nil,
     control: String? = nil, task: String? = nil, baseline: String? = nil,
     better: Direction = .higher, margin: Double = 0, competitive: Bool = false,
     setting: Setting = .toy, heldOut: Bool = false, safety: Bool = false,
-    capability: String? = nil, capabilityTolerance: Double = 0
+    capability: String? = nil, capabilityTolerance: Double = 0,
+    when: [String: ParameterValue]? = nil
   ) {
     self.id = id
     self.says = says
@@ -68,6 +72,7 @@ public struct Claim: Hashable, Sendable {
     self.safety = safety
     self.capability = capability
     self.capabilityTolerance = capabilityTolerance
+    self.when = when
   }
 
   /// The metrics the claim names, in schema order without repeats: metric, control,

@@ -10,15 +10,33 @@ public struct ClaimJudgement: Hashable, Sendable, Codable {
   /// Plain sentences with the numbers that decided, the declarations the tier rests on, and
   /// whatever held the claim below the tier it would otherwise reach.
   public var reasons: [String]
+  /// The author's declarations the tier depends on (TIERS.md, "What a tier rests on"):
+  /// `task` for tiers 3-5, `setting` for 4-5, `safety` for 5; empty when the tier rests on
+  /// statistics alone.
+  public var restsOn: [String]
+  /// N, the complete seeds the claim was judged on (nil when it names no metric).
+  public var n: Int?
+  /// The sign-flip p of each superiority comparison (control, then baseline).
+  public var pValues: [Double] = []
 
-  public init(id: String, tier: Int?, verdict: Verdict, reasons: [String]) {
+  public init(id: String, tier: Int?, verdict: Verdict, reasons: [String], restsOn: [String] = []) {
     self.id = id
     self.tier = tier
     self.verdict = verdict
     self.reasons = reasons
+    self.restsOn = restsOn
   }
 
-  private enum CodingKeys: String, CodingKey { case id, tier, verdict, reasons }
+  /// The declarations a claim at `tier` rests on.
+  public static func restsOn(tier: Int?) -> [String] {
+    guard let tier else { return [] }
+    return [("task", 3), ("setting", 4), ("safety", 5)].filter { tier >= $0.1 }.map(\.0)
+  }
+
+  private enum CodingKeys: String, CodingKey {
+    case id, tier, verdict, reasons
+    case restsOn = "rests_on"
+  }
 
   public init(from decoder: Decoder) throws {
     let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -26,6 +44,8 @@ public struct ClaimJudgement: Hashable, Sendable, Codable {
     tier = try c.decodeIfPresent(Int.self, forKey: .tier)
     verdict = try c.decode(Verdict.self, forKey: .verdict)
     reasons = try c.decode([String].self, forKey: .reasons)
+    restsOn = try c.decodeIfPresent([String].self, forKey: .restsOn) ?? []
+    n = nil
   }
 
   /// Writes `"tier": null` for a refuted claim rather than leaving the key out.
@@ -35,5 +55,6 @@ public struct ClaimJudgement: Hashable, Sendable, Codable {
     try c.encode(tier, forKey: .tier)
     try c.encode(verdict, forKey: .verdict)
     try c.encode(reasons, forKey: .reasons)
+    try c.encode(restsOn, forKey: .restsOn)
   }
 }

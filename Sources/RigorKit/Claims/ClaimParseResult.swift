@@ -6,6 +6,9 @@ public struct ClaimParseResult: Sendable {
   public var idLocation: SourceLocation?
   /// Errors (and notes) in source order.
   public var diagnostics: [Diagnostic]
+  /// Where each name in the claim's `when` mapping was written, for checking the names and
+  /// types against the notebook's parameters.
+  public var whenLocations: [String: SourceLocation] = [:]
 
   public init(claim: Claim?, idLocation: SourceLocation?, diagnostics: [Diagnostic]) {
     self.claim = claim

@@ -28,6 +28,7 @@ extension ClaimParser {
     case .expect: return "an expectation such as \">= 0.8\""
     case .metric, .control, .baseline, .capability: return "a metric name"
     case .id, .says, .task: return "text"
+    case .when: return "a mapping of parameter names to values"
     }
   }
 

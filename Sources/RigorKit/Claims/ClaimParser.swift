@@ -19,6 +19,8 @@ struct ClaimParser {
     var expect: Expectation?
     var better: Claim.Direction?
     var setting: Claim.Setting?
+    var when: [String: ParameterValue]?
+    var whenLocations: [String: SourceLocation] = [:]
     /// Where each field's key and value are.
     var keyLocations: [Claim.CodingKeys: SourceLocation] = [:]
     var valueLocations: [Claim.CodingKeys: SourceLocation] = [:]
@@ -82,14 +84,16 @@ struct ClaimParser {
       margin: fields.numbers[.margin] ?? 0, competitive: fields.flags[.competitive] ?? false,
       setting: fields.setting ?? .toy, heldOut: fields.flags[.heldOut] ?? false,
       safety: fields.flags[.safety] ?? false, capability: fields.strings[.capability],
-      capabilityTolerance: fields.numbers[.capabilityTolerance] ?? 0)
+      capabilityTolerance: fields.numbers[.capabilityTolerance] ?? 0, when: fields.when)
     diagnostics += crossFieldDiagnostics(claim, fields: fields, hasID: id != nil, hasSays: says != nil)
 
     diagnostics.sort { ($0.location.line, $0.location.column) < ($1.location.line, $1.location.column) }
     let idLocation = id == nil ? nil : fields.valueLocations[.id]
-    return ClaimParseResult(
+    var result = ClaimParseResult(
       claim: diagnostics.contains { $0.severity == .error } ? nil : claim,
       idLocation: idLocation, diagnostics: diagnostics)
+    result.whenLocations = fields.whenLocations
+    return result
   }
 
   // MARK: - Values
@@ -98,6 +102,7 @@ struct ClaimParser {
   private func read(_ node: Node, into fields: inout Fields, for key: Claim.CodingKeys) -> Diagnostic? {
     let at = location(node.mark)
     let name = key.rawValue
+    if key == .when { return readWhen(node, into: &fields) }
     guard case let .scalar(scalar) = node else {
       return Diagnostic(
         "'\(name)' must be \(Self.expectedKind(key)), not a \(Self.kind(of: node))", at: at)
@@ -129,6 +134,8 @@ struct ClaimParser {
         return Diagnostic("'setting' must be toy or realistic, got \(Self.quoted(scalar))", at: at)
       }
       fields.setting = value
+    case .when:
+      break
     case .expect:
       do {
         fields.expect = try Expectation(parsing: text)
@@ -143,6 +150,44 @@ struct ClaimParser {
         return Diagnostic("malformed expect \"\(text)\": \(error)", at: at)
       }
     }
+    return nil
+  }
+
+  /// `when: {name: value, ...}`: each value a plain scalar, typed as front matter types it
+  /// (true/false, an integer, a decimal, else a string). Names and types are checked against
+  /// the notebook's parameters later, by `NotebookValidation`.
+  private func readWhen(_ node: Node, into fields: inout Fields) -> Diagnostic? {
+    guard case let .mapping(mapping) = node, !mapping.isEmpty else {
+      return Diagnostic(
+        "'when' must map parameter names to values, e.g. when: {sparsity: 0.99}", at: location(node.mark))
+    }
+    var values: [String: ParameterValue] = [:]
+    for (keyNode, valueNode) in mapping {
+      guard case let .scalar(key) = keyNode, !key.string.isEmpty else {
+        return Diagnostic("a 'when' name must be a parameter name", at: location(keyNode.mark))
+      }
+      guard case let .scalar(scalar) = valueNode, !(scalar.style == .plain && Self.nullWords.contains(scalar.string)) else {
+        return Diagnostic(
+          "'when' gives '\(key.string)' no single value; write a number, true/false or a string",
+          at: location(valueNode.mark))
+      }
+      let text = scalar.string
+      let value: ParameterValue
+      if scalar.style != .plain {
+        value = .string(text)
+      } else if let flag = Self.booleans[text] {
+        value = .bool(flag)
+      } else if let integer = Int(text) {
+        value = .int(integer)
+      } else if let number = DecimalNumber.parse(text) {
+        value = .double(number)
+      } else {
+        value = .string(text)
+      }
+      values[key.string] = value
+      fields.whenLocations[key.string] = location(keyNode.mark)
+    }
+    fields.when = values
     return nil
   }
 
@@ -164,6 +209,12 @@ struct ClaimParser {
         continue
       }
       out.append(Diagnostic(problem.message, at: fields.valueLocations[field] ?? blockStart))
+    }
+    // `margin: 0` spelt out without a baseline is the same mistake as any other margin.
+    if claim.margin == 0, claim.baseline == nil, let at = fields.valueLocations[.margin],
+      !fields.broken.contains(.margin)
+    {
+      out.append(Diagnostic("margin applies to a baseline; a control is judged with margin 0", at: at))
     }
     if fields.keyLocations[.capabilityTolerance] != nil && fields.keyLocations[.capability] == nil {
       out.append(Diagnostic(

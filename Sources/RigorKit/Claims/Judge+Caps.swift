@@ -29,35 +29,12 @@ extension Judge {
         cap(2, "the metric does not vary with the seed: '\(metric)' is \(ReasonFormat.format(values[0], digits: 17)) in all \(values.count) seeds")
       }
     }
+    let ledger = ledgerFindings(claim, verdict: decision.verdict, evidence: evidence)
     if !decision.ledgerFlagged {
-      let ledger = ledgerCheck(verdict: decision.verdict, evidence: evidence)
-      if !ledger.passes { cap(3, ledger.text) }
+      for flag in ledger.flags { cap(flag.cap, flag.text) }
     }
-  }
-
-  /// The ledger check: did an earlier recorded run of this claim, with these parameters, give
-  /// a different verdict? `text` is the flag ("unstable: k of n recorded runs supported ...")
-  /// when it did, else a summary of the earlier runs.
-  static func ledgerCheck(verdict: Verdict, evidence: RunEvidence) -> (passes: Bool, text: String) {
-    let earlier = evidence.earlierVerdicts
-    guard earlier.contains(where: { $0 != verdict }) else {
-      let text: String
-      switch earlier.count {
-      case 0: text = "no earlier recorded run of this claim with these parameters"
-      case 1: text = "the 1 earlier recorded run of this claim with these parameters was also \(verdict.rawValue)"
-      default:
-        text = "all \(earlier.count) earlier recorded runs of this claim with these parameters were also \(verdict.rawValue)"
-      }
-      return (true, text)
-    }
-    let runs = earlier + (evidence.recordedInLedger ? [verdict] : [])
-    let supported = runs.filter { $0 == .supported }.count
-    let tally = Verdict.allCases.compactMap { v -> String? in
-      let k = earlier.filter { $0 == v }.count
-      return k == 0 ? nil : "\(k) \(v.rawValue)"
-    }.joined(separator: ", ")
-    let thisRun = evidence.recordedInLedger ? "this run: \(verdict.rawValue)" : "this run, not recorded: \(verdict.rawValue)"
-    return (false, "unstable: \(supported) of \(runs.count) recorded runs supported (earlier: \(tally); \(thisRun))")
+    if let changed = ledger.changedPrediction { cap(changed.cap, changed.text) }
+    decision.reasons += ledger.notes
   }
 
   /// What the pre-registration proves, and no more.

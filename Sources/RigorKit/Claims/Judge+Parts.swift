@@ -5,6 +5,8 @@ extension Judge {
   struct PartResult {
     var outcome: PartOutcome
     var reason: String
+    /// The sign-flip p of a superiority comparison.
+    var p: Double? = nil
   }
 
   /// Step 5: `expect`, `control` and `baseline`, in that order, each when given.
@@ -82,6 +84,7 @@ extension Judge {
     let n = ReasonFormat.count(d.count, "seed")
     let outcome: PartOutcome
     let why: String
+    var p: Double?
     if nonInferiority {
       sentence += ", \(n)"
       if ci.lower > -margin {
@@ -96,6 +99,7 @@ extension Judge {
       }
     } else {
       let test = Statistics.signFlipTest(d, id: claim.id)
+      p = test.p
       sentence += ", sign-flip \(pText(test)), \(n)"
       let aboveMargin = ci.lower > margin
       let significant = test.p < alpha
@@ -115,7 +119,7 @@ extension Judge {
           + missing.joined(separator: " and ") + "; not clearly worse: upper bound \(hi) >= 0"
       }
     }
-    return PartResult(outcome: outcome, reason: "\(sentence): \(word(outcome)) (\(why))")
+    return PartResult(outcome: outcome, reason: "\(sentence): \(word(outcome)) (\(why))", p: p)
   }
 
   /// "p = 0.03125 (1 of 32 sign patterns)" or the sampled form.

@@ -18,14 +18,51 @@ public enum Judge {
 
   /// Judges `claim` on `evidence`.
   public static func judge(_ claim: Claim, evidence: RunEvidence) -> ClaimJudgement {
+    if let mismatch = whenMismatch(claim, parameters: evidence.parameters) {
+      return ClaimJudgement(id: claim.id, tier: nil, verdict: .notApplicable, reasons: [mismatch])
+    }
     let data = ClaimData(claim: claim, seeds: evidence.seeds)
     var decision = decide(claim, data: data, evidence: evidence)
     applyCaps(&decision, claim: claim, data: data, evidence: evidence)
+    if decision.tier.map({ $0 >= 3 }) == true {
+      let declared = ClaimJudgement.restsOn(tier: decision.tier).joined(separator: ", ")
+      decision.reasons.append("tier \(decision.tier ?? 0) rests on the author's declarations: \(declared)")
+    }
     if let registration = evidence.registration {
       decision.reasons.append(registrationReason(registration))
     }
-    return ClaimJudgement(
-      id: claim.id, tier: decision.tier, verdict: decision.verdict, reasons: decision.reasons)
+    var judgement = ClaimJudgement(
+      id: claim.id, tier: decision.tier, verdict: decision.verdict, reasons: decision.reasons,
+      restsOn: ClaimJudgement.restsOn(tier: decision.tier))
+    judgement.n = claim.metric == nil || !claim.problems.isEmpty ? nil : data.n
+    judgement.pValues = decision.pValues
+    return judgement
+  }
+
+  /// Nil when the claim applies to a run with `parameters` (no `when`, or every value it names
+  /// matches); else the reason it does not ("this run's sparsity is 0.9; the claim is about
+  /// 0.99"). Numbers compare by value, so `when: {rate: 1}` matches a Double 1.0.
+  static func whenMismatch(_ claim: Claim, parameters: [String: ParameterValue]) -> String? {
+    guard let when = claim.when else { return nil }
+    var differ: [String] = []
+    for (name, wanted) in when.sorted(by: { $0.key < $1.key }) {
+      guard let actual = parameters[name] else {
+        differ.append("this run has no parameter \(name); the claim is about \(name) = \(wanted)")
+        continue
+      }
+      if !Self.sameValue(actual, wanted) {
+        differ.append("this run's \(name) is \(actual); the claim is about \(wanted)")
+      }
+    }
+    guard !differ.isEmpty else { return nil }
+    return "not applicable: " + differ.joined(separator: "; ")
+  }
+
+  static func sameValue(_ a: ParameterValue, _ b: ParameterValue) -> Bool {
+    switch (a, b) {
+    case let (.int(x), .double(y)), let (.double(y), .int(x)): return Double(x) == y
+    default: return a == b
+    }
   }
 
   /// A judgement in the making.
@@ -35,6 +72,8 @@ public enum Judge {
     var reasons: [String]
     /// Set when the ledger check flagged the claim, so the caps do not repeat it.
     var ledgerFlagged = false
+    /// The sign-flip p of each superiority comparison, for the prose audit.
+    var pValues: [Double] = []
   }
 
   /// Steps 1-8.
@@ -73,15 +112,16 @@ public enum Judge {
     // 5. Each part.
     let parts = evaluateParts(claim, metric: metric, data: data)
     reasons = parts.map(\.reason) + reasons
+    let pValues = parts.compactMap(\.p)
     // 6. Refuted or inconclusive.
     if parts.contains(where: { $0.outcome == .fails }) {
-      return Decision(tier: nil, verdict: .refuted, reasons: reasons)
+      return Decision(tier: nil, verdict: .refuted, reasons: reasons, pValues: pValues)
     }
     if parts.contains(where: { $0.outcome == .undecided }) {
-      return Decision(tier: 1, verdict: .inconclusive, reasons: reasons)
+      return Decision(tier: 1, verdict: .inconclusive, reasons: reasons, pValues: pValues)
     }
     // 7-8. Supported.
-    var decision = Decision(tier: 2, verdict: .supported, reasons: reasons)
+    var decision = Decision(tier: 2, verdict: .supported, reasons: reasons, pValues: pValues)
     promote(&decision, claim: claim, data: data, evidence: evidence)
     return decision
   }

@@ -17,19 +17,34 @@ public struct RunEvidence: Hashable, Sendable {
   public var seeds: [SeedEvidence]
   /// Whether this run is being recorded as a commit on the results ref (false with `--no-commit`).
   public var recordedInLedger: Bool
-  /// The verdicts of earlier recorded runs of the same claim (same `canonicalHash`) with the
-  /// same parameters; interrupted runs (a registration without a result) are not included.
-  public var earlierVerdicts: [Verdict]
+  /// The claim's earlier recorded runs, for the ledger check.
+  public var history: ClaimHistory
   /// The registration of this run, when one was committed.
   public var registration: Registration?
+  /// The run's parameters after overrides, for claims with `when`.
+  public var parameters: [String: ParameterValue]
 
   public init(
     seeds: [SeedEvidence], recordedInLedger: Bool = false, earlierVerdicts: [Verdict] = [],
-    registration: Registration? = nil
+    registration: Registration? = nil, parameters: [String: ParameterValue] = [:],
+    history: ClaimHistory? = nil
   ) {
+    self.parameters = parameters
     self.seeds = seeds
     self.recordedInLedger = recordedInLedger
-    self.earlierVerdicts = earlierVerdicts
     self.registration = registration
+    // `earlierVerdicts` is shorthand for earlier results of the same definition and
+    // parameters on the same seeds, each with N seeds.
+    self.history = history ?? ClaimHistory(runs: earlierVerdicts.map { verdict in
+      ClaimHistory.Run(
+        sameDefinition: true, parameters: parameters, verdict: verdict, n: seeds.count,
+        seeds: seeds.map(\.seed))
+    })
+  }
+
+  /// The verdicts of earlier results with this run's definition and parameters.
+  public var earlierVerdicts: [Verdict] {
+    let key = Ledger.parametersKey(parameters)
+    return history.runs.filter { $0.sameDefinition == true && $0.parametersKey == key }.map(\.verdict)
   }
 }

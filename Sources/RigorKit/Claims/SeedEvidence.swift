@@ -14,11 +14,18 @@ public struct SeedEvidence: Hashable, Sendable, Codable {
   public var metrics: [String: Double]
   /// Data splits declared with `split(_:ids:)`, by name.
   public var splits: [String: [Int]]
+  /// The split each metric was recorded on (`record(_:_:on:)`), by metric name; a metric
+  /// recorded without a split is absent.
+  public var metricSplits: [String: String]
 
-  public init(seed: Int, status: Status, metrics: [String: Double] = [:], splits: [String: [Int]] = [:]) {
+  public init(
+    seed: Int, status: Status, metrics: [String: Double] = [:], splits: [String: [Int]] = [:],
+    metricSplits: [String: String] = [:]
+  ) {
     self.seed = seed
     self.status = status
     self.metrics = metrics
     self.splits = splits
+    self.metricSplits = metricSplits
   }
 }

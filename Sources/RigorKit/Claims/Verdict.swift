@@ -8,4 +8,7 @@ public enum Verdict: String, Codable, Sendable, Hashable, CaseIterable {
   case inconclusive
   /// There is nothing to check: no metric, a metric never recorded, or no prediction.
   case unchecked
+  /// The claim's `when` names other parameter values than this run's: it is not about this
+  /// run, which says nothing for or against it (tier null).
+  case notApplicable = "not_applicable"
 }

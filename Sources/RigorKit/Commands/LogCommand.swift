@@ -10,12 +10,25 @@ struct LogCommand: RigorSubcommand {
   @Argument(help: "The notebook file.") var notebook: String
   @Option(help: "Show only this metric (mean and 95% CI over seeds).") var metric: String?
   @Option(help: "At most this many results.") var limit: Int?
+  @Option(help: "Also draw --metric's history (mean and 95% CI per result, oldest first) as an SVG file.") var plot: String?
   @OptionGroup var common: CommonOptions
 
   func execute(_ console: Console) throws -> ExitStatus {
     let history = try ResultHistory.open(notebook: notebook)
-    let entries = try history.runs(limit: limit).map { try LogEntry(run: $0, metric: metric) }
+    var entries = try history.runs(limit: limit).map { try LogEntry(run: $0, metric: metric) }
+    if entries.isEmpty, limit.map({ $0 > 0 }) ?? true, try !history.hasRecordedRuns(),
+      let shipped = ShippedResult.read(root: history.workspace.root, name: history.name)
+    {
+      console.err(shipped.note(name: history.name))
+      entries = [LogEntry(shipped: shipped, metric: metric)]
+    }
     let log = LogDocument(notebook: history.name, resultsRef: try ResultStore.referenceName(for: history.name), results: entries)
+    if let plot {
+      guard let metric else { throw CommandFailure(.usage, "--plot draws one metric's history: add --metric NAME") }
+      let svg = MetricHistoryChart(notebook: history.name, metric: metric, entries: entries.reversed()).render()
+      try Data(("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + svg + "\n").utf8).write(to: URL(fileURLWithPath: plot), options: .atomic)
+      console.err("wrote \(plot): \(metric) over \(entries.filter { $0.kind != "interrupted" }.count) result(s)")
+    }
     if common.format == .json {
       console.out(try JSONOutput.encode(log))
       return .success
@@ -25,10 +38,13 @@ struct LogCommand: RigorSubcommand {
     var text = ""
     for entry in entries {
       let source = entry.sourceCommit.map { String($0.prefix(10)) + (entry.sourceDirty == true ? "+dirty" : "") } ?? "-"
-      let claims = entry.claims.map { "\($0.id)=\($0.tier.map { "T\($0)" } ?? "refuted")" }.joined(separator: " ")
+      let claims = entry.claims.map { "\($0.id)=\($0.tier == nil ? $0.verdict : "T\($0.tierMark)")" }.joined(separator: " ")
       let metrics = entry.metrics.keys.sorted().map { "\($0) \(entry.metrics[$0]!.text)" }.joined(separator: "; ")
       text += "\(entry.commit.prefix(12))  src \(source)  \(entry.date)  \(entry.status)  \(claims)\n"
       if !metrics.isEmpty { text += "    \(metrics)\n" }
+    }
+    if entries.contains(where: { $0.claims.contains { !$0.restsOn.isEmpty } }) {
+      text += ClaimDocument.restsOnNote + "\n"
     }
     if !text.isEmpty { console.out(text) }
     return .success
@@ -82,6 +98,23 @@ struct LogEntry: Codable {
     seeds = []
     claims = []
     metrics = [:]
+  }
+
+  /// The one entry a fresh clone has: the shipped `Results/NAME/result.json`.
+  init(shipped: ShippedResult, metric: String?) {
+    let document = shipped.document
+    commit = document.resultCommit ?? "-"
+    kind = "shipped"
+    sourceCommit = nil
+    sourceDirty = nil
+    date = document.environment?.startedAt ?? "-"
+    status = document.status.rawValue
+    seeds = document.seeds
+    claims = document.claims
+    metrics = [:]
+    for (name, values) in document.metrics where metric == nil || metric == name {
+      metrics[name] = MetricSummary(values.compactMap { $0 })
+    }
   }
 
   init(run: RecordedRun, metric: String?) throws {

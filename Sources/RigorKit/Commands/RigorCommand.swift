@@ -16,7 +16,7 @@ public struct RigorCommand: ParsableCommand {
     subcommands: [
       RunCommand.self, CheckCommand.self, AuditCommand.self, LogCommand.self, ShowCommand.self,
       DiffCommand.self, VerifyCommand.self, RenderCommand.self, PushCommand.self,
-      PullCommand.self, ModelsCommand.self,
+      PullCommand.self, ModelsCommand.self, SiteCommand.self, ExportCommand.self,
     ])
 
   public init() {}

@@ -28,6 +28,9 @@ public struct RunDocument: Codable, Sendable, Equatable {
   public var environment: EnvironmentDocument?
   /// Splits each finished seed declared, by seed then split name (for held-out checks).
   public var splits: [String: [String: [Int]]]?
+  /// The split each finished seed recorded a metric on (`record(_:_:on:)`), by seed then
+  /// metric name; metrics recorded without a split are absent.
+  public var metricSplits: [String: [String: String]]?
   /// With `--no-commit`, the folder that keeps the seeds' output and files (nothing is
   /// recorded, so this is the only copy).
   public var outputFolder: String?
@@ -55,6 +58,7 @@ public struct RunDocument: Codable, Sendable, Equatable {
   enum CodingKeys: String, CodingKey {
     case schema, notebook, status, seeds, steps, runs, metrics, claims, flags, errors, sandbox
     case parameters, environment, splits
+    case metricSplits = "metric_splits"
     case outputFolder = "output_folder"
     case rigorVersion = "rigor_version"
     case resultCommit = "result_commit"
@@ -79,6 +83,7 @@ public struct RunDocument: Codable, Sendable, Equatable {
     try c.encodeIfPresent(sandbox, forKey: .sandbox)
     try c.encodeIfPresent(parameters, forKey: .parameters)
     try c.encodeIfPresent(splits, forKey: .splits)
+    try c.encodeIfPresent(metricSplits, forKey: .metricSplits)
     try c.encodeIfPresent(outputFolder, forKey: .outputFolder)
     try c.encodeIfPresent(environment, forKey: .environment)
   }
@@ -185,9 +190,21 @@ public struct ClaimDocument: Codable, Sendable, Equatable {
   public var claimHash: String?
   /// The claim's `says`, for reports.
   public var says: String?
+  /// The author's declarations the tier rests on (TIERS.md): `task` for tiers 3-5, `setting`
+  /// for 4-5, `safety` for 5.
+  public var restsOn: [String]
+  /// N, the complete seeds the claim was judged on; nil when it names no metric or the
+  /// result predates the field.
+  public var n: Int?
+  /// The sign-flip p of each superiority comparison (control, then baseline).
+  public var pValues: [Double]?
 
-  public init(id: String, tier: Int?, verdict: String, reasons: [String], says: String? = nil, claimHash: String? = nil) {
+  public init(
+    id: String, tier: Int?, verdict: String, reasons: [String], says: String? = nil,
+    claimHash: String? = nil, restsOn: [String]? = nil
+  ) {
     self.claimHash = claimHash
+    self.restsOn = restsOn ?? ClaimJudgement.restsOn(tier: tier)
     self.id = id
     self.tier = tier
     self.verdict = verdict
@@ -203,11 +220,42 @@ public struct ClaimDocument: Codable, Sendable, Equatable {
     try c.encode(reasons, forKey: .reasons)
     try c.encodeIfPresent(says, forKey: .says)
     try c.encodeIfPresent(claimHash, forKey: .claimHash)
+    try c.encode(restsOn, forKey: .restsOn)
+    try c.encodeIfPresent(n, forKey: .n)
+    try c.encodeIfPresent(pValues, forKey: .pValues)
   }
+
+  public init(from decoder: Decoder) throws {
+    let c = try decoder.container(keyedBy: CodingKeys.self)
+    id = try c.decode(String.self, forKey: .id)
+    tier = try c.decodeIfPresent(Int.self, forKey: .tier)
+    verdict = try c.decode(String.self, forKey: .verdict)
+    reasons = try c.decode([String].self, forKey: .reasons)
+    says = try c.decodeIfPresent(String.self, forKey: .says)
+    claimHash = try c.decodeIfPresent(String.self, forKey: .claimHash)
+    // Results recorded before `rests_on` existed: derived from the tier, as the judge does.
+    restsOn = try c.decodeIfPresent([String].self, forKey: .restsOn) ?? ClaimJudgement.restsOn(tier: tier)
+    n = try c.decodeIfPresent(Int.self, forKey: .n)
+    pValues = try c.decodeIfPresent([Double].self, forKey: .pValues)
+  }
+
+  /// The tier as the text views print it: `3†` when it rests on the author's declarations,
+  /// `-` when there is none.
+  public var tierMark: String {
+    guard let tier else { return "-" }
+    return restsOn.isEmpty ? String(tier) : "\(tier)\u{2020}"
+  }
+
+  /// The one line that explains the `†` mark.
+  public static let restsOnNote =
+    "\u{2020} the tier rests on the author's declarations (task for tiers 3-5, setting for 4-5, safety for 5)"
 
   enum CodingKeys: String, CodingKey {
     case id, tier, verdict, reasons, says
     case claimHash = "claim_hash"
+    case restsOn = "rests_on"
+    case n
+    case pValues = "p_values"
   }
 }
 
@@ -217,8 +265,12 @@ public struct FlagDocument: Codable, Sendable, Equatable {
   public var line: Int
   public var cue: String
   public var text: String
+  /// Why the sentence's anchors or claim links did not count (TIERS.md); absent when it had
+  /// none or they could not be checked.
+  public var reasons: [String]?
 
-  public init(file: String, line: Int, cue: String, text: String) {
+  public init(file: String, line: Int, cue: String, text: String, reasons: [String]? = nil) {
+    self.reasons = reasons
     self.file = file
     self.line = line
     self.cue = cue

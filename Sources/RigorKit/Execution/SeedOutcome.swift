@@ -30,6 +30,11 @@ public struct SeedOutcome: Sendable, Codable {
   /// Errors at notebook locations, each with the step it belongs to.
   public var errors: [StepError]
 
+  /// The split each metric was recorded on, for metrics recorded with one.
+  public var metricSplits: [String: String] {
+    Dictionary(metrics.compactMap { m in m.split.map { (m.name, $0) } }, uniquingKeysWith: { first, _ in first })
+  }
+
   /// Metric values by name.
   public var metricValues: [String: Double] {
     Dictionary(metrics.map { ($0.name, $0.value) }, uniquingKeysWith: { first, _ in first })

@@ -85,7 +85,9 @@ struct SeedSession {
         throw ChannelViolation("more than \(RigorLimits.maxMetrics) metrics were recorded")
       }
       metricNames.insert(name)
-      metrics.append(RecordedMetric(name: name, value: event.number(.value) ?? 0, step: step ?? currentStep ?? 0))
+      metrics.append(
+        RecordedMetric(
+          name: name, value: event.number(.value) ?? 0, step: step ?? currentStep ?? 0, split: event.text(.split)))
       return .none
     case .split:
       let name = event.text(.name) ?? ""

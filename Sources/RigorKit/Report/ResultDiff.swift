@@ -37,6 +37,9 @@ struct ResultDiff: Codable {
     var tierB: Int?
     var verdictA: String?
     var verdictB: String?
+    /// The declarations each side's tier rests on (TIERS.md).
+    var restsOnA: [String]?
+    var restsOnB: [String]?
 
     enum CodingKeys: String, CodingKey {
       case id
@@ -44,6 +47,8 @@ struct ResultDiff: Codable {
       case tierB = "tier_b"
       case verdictA = "verdict_a"
       case verdictB = "verdict_b"
+      case restsOnA = "rests_on_a"
+      case restsOnB = "rests_on_b"
     }
   }
 
@@ -64,8 +69,10 @@ struct ResultDiff: Codable {
     for id in Set(a.claims.map(\.id)).union(b.claims.map(\.id)).sorted() {
       let ca = a.claims.first { $0.id == id }
       let cb = b.claims.first { $0.id == id }
-      if ca?.tier != cb?.tier || ca?.verdict != cb?.verdict {
-        claims.append(ClaimChange(id: id, tierA: ca?.tier, tierB: cb?.tier, verdictA: ca?.verdict, verdictB: cb?.verdict))
+      if ca?.tier != cb?.tier || ca?.verdict != cb?.verdict || ca?.restsOn != cb?.restsOn {
+        claims.append(ClaimChange(
+          id: id, tierA: ca?.tier, tierB: cb?.tier, verdictA: ca?.verdict, verdictB: cb?.verdict,
+          restsOnA: ca?.restsOn, restsOnB: cb?.restsOn))
       }
     }
     self.claims = claims
@@ -122,8 +129,15 @@ struct ResultDiff: Codable {
       let noise = m.beyondNoise.map { $0 ? "beyond seed noise" : "within seed noise" } ?? "cannot tell"
       lines.append("  \(m.name): \(m.a.text) → \(m.b.text)  (\(delta), \(noise))")
     }
+    func mark(_ tier: Int?, _ restsOn: [String]?) -> String {
+      guard let tier else { return "-" }
+      return (restsOn ?? []).isEmpty ? String(tier) : "\(tier)\u{2020}"
+    }
     for c in claims {
-      lines.append("  claim \(c.id): \(c.verdictA ?? "absent") tier \(c.tierA.map(String.init) ?? "-") → \(c.verdictB ?? "absent") tier \(c.tierB.map(String.init) ?? "-")")
+      lines.append("  claim \(c.id): \(c.verdictA ?? "absent") tier \(mark(c.tierA, c.restsOnA)) → \(c.verdictB ?? "absent") tier \(mark(c.tierB, c.restsOnB))")
+    }
+    if claims.contains(where: { !($0.restsOnA ?? []).isEmpty || !($0.restsOnB ?? []).isEmpty }) {
+      lines.append("  " + ClaimDocument.restsOnNote)
     }
     for p in parameters { lines.append("  param \(p.field): \(p.a ?? "-") → \(p.b ?? "-")") }
     for e in environment { lines.append("  env \(e.field): \(e.a ?? "-") → \(e.b ?? "-")") }

@@ -45,10 +45,13 @@ struct TextReport {
       lines.append("claims:")
       let width = document.claims.map(\.id.count).max() ?? 0
       for claim in document.claims {
-        let tier = claim.tier.map { "tier \($0)" } ?? "no tier"
+        let tier = claim.tier == nil ? "no tier" : "tier \(claim.tierMark)"
         let color = claim.verdict == "supported" ? 32 : claim.verdict == "refuted" ? 31 : 33
         lines.append("  \(claim.id.padding(toLength: width, withPad: " ", startingAt: 0))  \(console.colored(tier.padding(toLength: 7, withPad: " ", startingAt: 0), color))  \(claim.verdict)")
         for reason in claim.reasons { lines.append("      - \(reason)") }
+      }
+      if document.claims.contains(where: { !$0.restsOn.isEmpty }) {
+        lines.append("  " + ClaimDocument.restsOnNote)
       }
     }
     if !document.flags.isEmpty {

@@ -15,7 +15,9 @@ enum ClaimJudging {
         case .failed: .failed
         case .timedOut: .timedOut
         }
-      return SeedEvidence(seed: seed, status: status, metrics: outcome.metricValues, splits: outcome.splits)
+      return SeedEvidence(
+        seed: seed, status: status, metrics: outcome.metricValues, splits: outcome.splits,
+        metricSplits: outcome.metricSplits)
     }
   }
 
@@ -34,23 +36,28 @@ enum ClaimJudging {
         if let value = values[position] { metrics[name] = value }
       }
       return SeedEvidence(
-        seed: seed, status: status, metrics: metrics, splits: document.splits?[String(seed)] ?? [:])
+        seed: seed, status: status, metrics: metrics, splits: document.splits?[String(seed)] ?? [:],
+        metricSplits: document.metricSplits?[String(seed)] ?? [:])
     }
   }
 
   static func judge(
     _ claims: [Claim], seeds: [SeedEvidence], recorded: Bool,
-    registration: RunEvidence.Registration?, earlierVerdicts: (String) -> [String]
+    registration: RunEvidence.Registration?, parameters: [String: ParameterValue],
+    history: (Claim) -> ClaimHistory
   ) -> [ClaimDocument] {
     claims.map { claim in
       let evidence = RunEvidence(
         seeds: seeds, recordedInLedger: recorded,
-        earlierVerdicts: earlierVerdicts(claim.canonicalHash).compactMap(Verdict.init(rawValue:)),
-        registration: registration)
+        registration: registration, parameters: parameters, history: history(claim))
       let judgement = Judge.judge(claim, evidence: evidence)
-      return ClaimDocument(
+      var document = ClaimDocument(
         id: judgement.id, tier: judgement.tier, verdict: judgement.verdict.rawValue,
-        reasons: judgement.reasons, says: claim.says, claimHash: claim.canonicalHash)
+        reasons: judgement.reasons, says: claim.says, claimHash: claim.canonicalHash,
+        restsOn: judgement.restsOn)
+      document.n = judgement.n
+      document.pValues = judgement.pValues.isEmpty ? nil : judgement.pValues
+      return document
     }
   }
 }

@@ -2,39 +2,70 @@ import Foundation
 
 /// Every earlier recorded run of a notebook, read from its results ref, for the ledger check.
 ///
-/// TIERS.md: among earlier recorded runs with the same claim (hash of its canonical fields) and
-/// the same parameters, any differing verdict marks the claim unstable. Interrupted runs (a
-/// registration with no result) give no verdict. Each result commit carries a trailer per claim
-/// (`Rigor-Claim: HASH PARAMS-KEY VERDICT`), so the check reads commit messages, not result
-/// trees; results recorded without those trailers are read from their `result.json`.
+/// TIERS.md: the ledger compares a claim's verdict with its earlier recorded results (same
+/// definition: unstable or fishing; another definition on the same seeds: a changed
+/// prediction) and counts interrupted runs. Result commits carry what that needs in trailers,
+/// so the check reads commit messages, not result trees:
+/// `Rigor-Ledger: 2`, `Rigor-Params: {compact sorted JSON}`, the summary's `Rigor-Seeds` and
+/// `Rigor-Metric` (which metrics were recorded), and per claim
+/// `Rigor-Claim: ID DEFINITION-HASH CANONICAL-HASH VERDICT N FAILURE`. A registration carries
+/// `Rigor-Registered: ID DEFINITION-HASH` per claim. Results and registrations recorded before
+/// these trailers are read from their `result.json` / `registration.json`.
 struct Ledger {
+  /// One earlier result.
   struct Entry {
-    var run: RecordedRun
+    var commit: String
     var notebookBlob: String?
-    /// Verdicts by claim hash, with the parameters key they were judged under; nil when the
-    /// commit predates the trailers.
-    var claims: [(hash: String, parameters: String, verdict: String)]?
+    var parameters: [String: ParameterValue]
+    var seeds: [Int]
+    /// Metrics some finished seed recorded.
+    var recordedMetrics: Set<String>
+    var claims: [ClaimEntry]
+    /// Reads the stored document when `rigor check` needs it.
+    var run: RecordedRun?
+  }
+
+  /// One claim in an earlier result.
+  struct ClaimEntry {
+    var id: String
+    /// Nil for results recorded before definition hashes.
+    var definition: String?
+    var canonical: String?
+    var verdict: Verdict
+    var n: Int?
+    var failure: ClaimHistory.Run.Failure
   }
 
   /// Earlier results, newest first.
   var entries: [Entry]
+  /// For each interrupted registration, the ids of the claims it registered.
+  var interrupted: [[String]]
 
   static let claimTrailer = "Rigor-Claim"
+  static let registeredTrailer = "Rigor-Registered"
+  static let parametersTrailer = "Rigor-Params"
+  static let versionTrailer = "Rigor-Ledger"
 
-  init(entries: [Entry]) { self.entries = entries }
+  init(entries: [Entry], interrupted: [[String]] = []) {
+    self.entries = entries
+    self.interrupted = interrupted
+  }
 
-  init(store: ResultStore?, name: String) throws {
-    guard let store else {
-      entries = []
-      return
-    }
-    entries = try store.history(name: name).filter { $0.kind == .result }.map { run in
-      let claims = run.trailers.filter { $0.key == Self.claimTrailer }.compactMap { trailer -> (String, String, String)? in
-        let parts = trailer.value.split(separator: " ").map(String.init)
-        return parts.count == 3 ? (parts[0], parts[1], parts[2]) : nil
+  /// Reads the notebook's history; `excluding` is this run's own registration, which has no
+  /// result yet but is not interrupted.
+  init(store: ResultStore?, name: String, excluding registration: String? = nil) throws {
+    entries = []
+    interrupted = []
+    guard let store else { return }
+    for run in try store.history(name: name) {
+      switch run.kind {
+      case .result:
+        if let entry = Self.entry(of: run) { entries.append(entry) }
+      case .registration where run.isInterrupted && run.commit.description != registration:
+        interrupted.append(Self.registeredIDs(of: run))
+      default:
+        continue
       }
-      let stamped = run.trailer("Rigor-Ledger") == "1"
-      return Entry(run: run, notebookBlob: run.trailer("Notebook-Blob"), claims: stamped ? claims : nil)
     }
   }
 
@@ -44,39 +75,133 @@ struct Ledger {
     return String(ContentKey([json]).hex.prefix(16))
   }
 
-  /// The trailers a result commit carries for the ledger.
-  static func trailers(claims: [ClaimDocument], parameters: [String: ParameterValue]) -> [(String, String)] {
-    let key = parametersKey(parameters)
-    return [("Rigor-Ledger", "1")] + claims.compactMap { claim in
-      claim.claimHash.map { (claimTrailer, "\($0) \(key) \(claim.verdict)") }
-    }
+  /// Whether two parameter sets are the same setting (by key: JSON does not keep 1.0 apart
+  /// from 1).
+  static func sameParameters(_ a: [String: ParameterValue], _ b: [String: ParameterValue]) -> Bool {
+    parametersKey(a) == parametersKey(b)
   }
 
-  /// Verdicts earlier runs gave the claim with `claimHash` under exactly `parameters`.
-  func verdicts(claimHash: String, parameters: [String: ParameterValue], excluding commit: String? = nil) -> [String] {
-    let key = Self.parametersKey(parameters)
-    return entries.compactMap { entry in
-      if entry.run.commit.description == commit { return nil }
-      if let claims = entry.claims {
-        return claims.first { $0.hash == claimHash && $0.parameters == key }?.verdict
-      }
-      // Compared by key: JSON does not keep 1.0 apart from 1.
-      guard let document = try? ResultHistory.document(of: entry.run),
-        Self.parametersKey(document.parameters ?? [:]) == key
-      else { return nil }
-      return document.claims.first { $0.claimHash == claimHash }?.verdict
+  /// The trailers a result commit carries for the ledger.
+  static func trailers(
+    claims: [Claim], documents: [ClaimDocument], evidence: [SeedEvidence],
+    parameters: [String: ParameterValue]
+  ) -> [(String, String)] {
+    var trailers: [(String, String)] = [(versionTrailer, "2"), (parametersTrailer, compactJSON(parameters))]
+    for (claim, document) in zip(claims, documents) {
+      let n = document.verdict == Verdict.notApplicable.rawValue ? 0 : ClaimData(claim: claim, seeds: evidence).n
+      let unfinished = evidence.filter { $0.status != .ok }
+      let failure: ClaimHistory.Run.Failure =
+        unfinished.isEmpty ? .none
+        : unfinished.contains { seed in claim.namedMetrics.contains { seed.metrics[$0] != nil } } ? .afterMetric
+        : .beforeMetric
+      trailers.append((
+        claimTrailer,
+        "\(claim.id) \(claim.definitionHash) \(claim.canonicalHash) \(document.verdict) \(n) \(failure.rawValue)"
+      ))
     }
+    return trailers
+  }
+
+  /// The trailers a registration carries: each claim's id and definition.
+  static func registrationTrailers(claims: [Claim]) -> [(String, String)] {
+    claims.map { (registeredTrailer, "\($0.id) \($0.definitionHash)") }
+  }
+
+  /// `claim`'s history: every earlier result that judged a claim with its id.
+  func history(of claim: Claim, parameters: [String: ParameterValue]) -> ClaimHistory {
+    var runs: [ClaimHistory.Run] = []
+    var seeds = Set<Int>()
+    let named = claim.namedMetrics
+    for entry in entries {
+      seeds.formUnion(entry.seeds)
+      guard let recorded = entry.claims.first(where: { $0.id == claim.id }) else { continue }
+      let sameDefinition: Bool? =
+        recorded.definition.map { $0 == claim.definitionHash }
+        ?? (recorded.canonical == claim.canonicalHash ? true : nil)
+      runs.append(ClaimHistory.Run(
+        commit: entry.commit, sameDefinition: sameDefinition, parameters: entry.parameters,
+        verdict: recorded.verdict, n: recorded.n, seeds: entry.seeds,
+        recordedClaimMetrics: named.contains { entry.recordedMetrics.contains($0) } || recorded.failure == .afterMetric,
+        failure: recorded.failure))
+    }
+    let interruptedRuns = interrupted.filter { $0.contains(claim.id) }.count
+    return ClaimHistory(runs: runs, interrupted: interruptedRuns, recordedSeeds: seeds)
   }
 
   /// The newest result of exactly this notebook text and parameters, for `rigor check`.
   func newestDocument(notebookBlob: String, parameters: [String: ParameterValue]) -> RunDocument? {
     let key = Self.parametersKey(parameters)
-    for entry in entries where entry.notebookBlob == notebookBlob {
-      guard let document = try? ResultHistory.document(of: entry.run),
-        Self.parametersKey(document.parameters ?? [:]) == key
-      else { continue }
-      return document
+    for entry in entries where entry.notebookBlob == notebookBlob && Self.parametersKey(entry.parameters) == key {
+      if let run = entry.run, let document = try? ResultHistory.document(of: run) { return document }
     }
     return nil
+  }
+
+  // MARK: - Reading commits
+
+  private static func entry(of run: RecordedRun) -> Entry? {
+    if run.trailer(versionTrailer) == "2", run.trailer("Rigor-Summary") == "1" {
+      return trailerEntry(of: run)
+    }
+    // Recorded before these trailers: read the stored document.
+    guard let document = try? ResultHistory.document(of: run) else { return nil }
+    let recorded = Set(document.metrics.filter { $0.value.contains { $0 != nil } }.keys)
+    let claims = document.claims.compactMap { claim -> ClaimEntry? in
+      guard let verdict = Verdict(rawValue: claim.verdict) else { return nil }
+      // Only supported and refuted verdicts show that N reached 5 then.
+      let n: Int? = verdict == .supported || verdict == .refuted ? Judge.minimumSeeds : nil
+      return ClaimEntry(
+        id: claim.id, definition: nil, canonical: claim.claimHash, verdict: verdict, n: n, failure: .none)
+    }
+    return Entry(
+      commit: run.commit.description, notebookBlob: run.trailer("Notebook-Blob"),
+      parameters: document.parameters ?? [:], seeds: document.seeds, recordedMetrics: recorded,
+      claims: claims, run: run)
+  }
+
+  private static func trailerEntry(of run: RecordedRun) -> Entry {
+    var parameters: [String: ParameterValue] = [:]
+    var seeds: [Int] = []
+    var recorded = Set<String>()
+    var claims: [ClaimEntry] = []
+    for trailer in run.trailers {
+      switch trailer.key {
+      case claimTrailer:
+        let parts = ResultSummaryTrailers.words(trailer.value)
+        guard parts.count == 6, let verdict = Verdict(rawValue: parts[3]) else { continue }
+        claims.append(ClaimEntry(
+          id: parts[0], definition: parts[1], canonical: parts[2], verdict: verdict, n: Int(parts[4]),
+          failure: ClaimHistory.Run.Failure(rawValue: parts[5]) ?? .none))
+      case "Rigor-Metric":
+        let parts = ResultSummaryTrailers.words(trailer.value)
+        if parts.count == 5, (Int(parts[4]) ?? 0) > 0 { recorded.insert(parts[0]) }
+      case "Rigor-Seeds":
+        seeds = ResultSummaryTrailers.words(trailer.value).compactMap { Int($0) }
+      case parametersTrailer:
+        parameters = (try? JSONOutput.decode([String: ParameterValue].self, from: Data(trailer.value.utf8))) ?? [:]
+      default:
+        continue
+      }
+    }
+    return Entry(
+      commit: run.commit.description, notebookBlob: run.trailer("Notebook-Blob"), parameters: parameters,
+      seeds: seeds, recordedMetrics: recorded, claims: claims, run: run)
+  }
+
+  private static func registeredIDs(of run: RecordedRun) -> [String] {
+    let ids = run.trailers.filter { $0.key == registeredTrailer }.compactMap {
+      ResultSummaryTrailers.words($0.value).first
+    }
+    if !ids.isEmpty { return ids }
+    guard let data = try? run.readFile("registration.json"),
+      let registration = try? JSONOutput.decode(RegistrationDocument.self, from: data)
+    else { return [] }
+    return registration.claims.map(\.id)
+  }
+
+  static func compactJSON(_ parameters: [String: ParameterValue]) -> String {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+    return (try? encoder.encode(parameters)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
   }
 }

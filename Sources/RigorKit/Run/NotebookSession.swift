@@ -44,6 +44,7 @@ struct NotebookSession {
     document.seeds = options.seeds ?? notebook.frontMatter.seeds ?? Notebook.defaultSeeds
     document.parameters = valid.parameters
     document.steps = notebook.steps.map { StepDocument(index: $0.index, line: $0.line, status: nil, code: $0.code) }
+    // Anchors as written until a result is there to check them against.
     document.flags = ProseAudit.flags(for: notebook)
 
     // 2. Compile (also for check, which then finds the binary cached).
@@ -70,6 +71,10 @@ struct NotebookSession {
 
     if mode == .check {
       document.claims = try judgeFromRecord(valid, name: name, store: workspace.store, document: &document)
+      // Anchors are checked against the recorded result the claims were judged from, if any.
+      document.flags = ProseAudit.flags(
+        for: notebook,
+        context: document.resultCommit.map { ProseAuditContext(document: document, source: "result \($0.prefix(12))") })
       return (document, minimumTierStatus(document))
     }
 
@@ -103,12 +108,15 @@ struct NotebookSession {
       &outcomes, seedsFolder: scratch.url.appendingPathComponent("seeds"), sourcePath: notebook.path)
     ResultAssembler.fill(&document, notebook: notebook, outcomes: outcomes)
     document.sandbox = options.sandbox
-    let ledger = try Ledger(store: workspace.store, name: name)
+    let ledger = try Ledger(store: workspace.store, name: name, excluding: registration?.commit.description)
+    let evidence = ClaimJudging.evidence(seeds: document.seeds, outcomes: outcomes, hasSteps: !notebook.steps.isEmpty)
     document.claims = ClaimJudging.judge(
-      valid.claims, seeds: ClaimJudging.evidence(seeds: document.seeds, outcomes: outcomes, hasSteps: !notebook.steps.isEmpty),
+      valid.claims, seeds: evidence,
       recorded: registration != nil,
       registration: registration.map { RunEvidence.Registration(commit: $0.commit.description, ref: reference) },
-      earlierVerdicts: { ledger.verdicts(claimHash: $0, parameters: valid.parameters) })
+      parameters: valid.parameters,
+      history: { ledger.history(of: $0, parameters: valid.parameters) })
+    document.flags = ProseAudit.flags(for: notebook, context: ProseAuditContext(document: document, source: "this run"))
     document.environment = EnvironmentCapture.capture(
       toolchain: toolchain, blasThreads: SeedBatch.blasThreads(jobs: options.jobs),
       jobs: SeedBatch.jobs(options.jobs), wallSeconds: Date().timeIntervalSince(started), startedAt: started)
@@ -117,10 +125,12 @@ struct NotebookSession {
     var storeFailed = false
     if let registration, let store = workspace.store {
       let recorder = ResultRecorder(store: store, workspace: workspace)
+      let ledgerTrailers = Ledger.trailers(
+        claims: valid.claims, documents: document.claims, evidence: evidence, parameters: valid.parameters)
       do {
         let recorded = try recorder.record(
           document, registration: registration, notebook: notebook, name: name, outcomes: outcomes,
-          collected: collected)
+          collected: collected, ledgerTrailers: ledgerTrailers)
         document.resultCommit = recorded.commit
         if let problem = recorded.workingFolderProblem {
           storeFailed = true
@@ -135,7 +145,7 @@ struct NotebookSession {
           ErrorDocument(Diagnostic(
             "the result could not be stored: \(error)", at: SourceLocation(file: notebook.path, line: 1))))
         document.resultCommit = try? recorder.recordFailure(
-          document, registration: registration, notebook: notebook, name: name)
+          document, registration: registration, notebook: notebook, name: name, ledgerTrailers: ledgerTrailers)
       }
     } else if !outcomes.isEmpty {
       document.outputFolder = try keepUnrecorded(document, notebook: notebook, name: name, outcomes: outcomes, collected: collected)
@@ -167,8 +177,11 @@ struct NotebookSession {
     document.metrics = recorded.metrics
     return ClaimJudging.judge(
       valid.claims, seeds: ClaimJudging.evidence(from: recorded), recorded: true, registration: nil,
-      earlierVerdicts: { hash in
-        ledger.verdicts(claimHash: hash, parameters: valid.parameters, excluding: recorded.resultCommit)
+      parameters: valid.parameters,
+      history: { claim in
+        var history = ledger.history(of: claim, parameters: valid.parameters)
+        history.runs.removeAll { $0.commit == recorded.resultCommit }
+        return history
       })
   }
 

@@ -35,8 +35,12 @@ struct NotebookValidation {
       let result = Claim.parseBlock(
         yaml: block.yaml, file: notebook.path, firstLine: block.line, columnOffset: block.column - 1)
       diagnostics += result.diagnostics
-      if let claim = result.claim {
-        claims.append((claim, result.idLocation ?? SourceLocation(file: notebook.path, line: block.line)))
+      if var claim = result.claim {
+        let problems = checkWhen(&claim, locations: result.whenLocations, notebook: notebook, blockLine: block.line)
+        diagnostics += problems
+        if problems.isEmpty {
+          claims.append((claim, result.idLocation ?? SourceLocation(file: notebook.path, line: block.line)))
+        }
       }
     }
     diagnostics += Claim.checkUniqueIDs(claims)
@@ -48,5 +52,41 @@ struct NotebookValidation {
     return NotebookValidation(
       notebook: Valid(notebook: notebook, claims: claims.map(\.0), parameters: parameters),
       diagnostics: diagnostics)
+  }
+
+  /// TIERS.md: a `when` naming an unknown parameter, or giving a value of the wrong type, is
+  /// invalid. An integer for a `Double` parameter is accepted (and stored as a Double), as in
+  /// front matter and `--param`.
+  static func checkWhen(
+    _ claim: inout Claim, locations: [String: SourceLocation], notebook: Notebook, blockLine: Int
+  ) -> [Diagnostic] {
+    guard let when = claim.when else { return [] }
+    let declared = Dictionary(
+      notebook.frontMatter.parameters.map { ($0.name, $0.value) }, uniquingKeysWith: { a, _ in a })
+    var diagnostics: [Diagnostic] = []
+    var normalized: [String: ParameterValue] = [:]
+    for (name, value) in when.sorted(by: { $0.key < $1.key }) {
+      let at = locations[name] ?? SourceLocation(file: notebook.path, line: blockLine)
+      guard let declaredValue = declared[name] else {
+        let known = declared.keys.sorted().joined(separator: ", ")
+        diagnostics.append(Diagnostic(
+          "claim '\(claim.id)': 'when' names parameter '\(name)', which the front matter does not declare"
+            + (known.isEmpty ? " (it declares no params)" : " (params: \(known))"),
+          at: at))
+        continue
+      }
+      switch (declaredValue, value) {
+      case (.int, .int), (.double, .double), (.string, .string), (.bool, .bool):
+        normalized[name] = value
+      case (.double, .int(let v)):
+        normalized[name] = .double(Double(v))
+      default:
+        diagnostics.append(Diagnostic(
+          "claim '\(claim.id)': 'when' gives '\(name)' the value \(value) (\(value.swiftType)), but parameter '\(name)' is a \(declaredValue.swiftType)",
+          at: at))
+      }
+    }
+    claim.when = normalized
+    return diagnostics
   }
 }

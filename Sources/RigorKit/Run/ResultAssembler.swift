@@ -42,6 +42,11 @@
       splits[String(outcome.seed)] = outcome.splits
     }
     document.splits = splits.isEmpty ? nil : splits
+    var metricSplits: [String: [String: String]] = [:]
+    for outcome in outcomes where outcome.status == .ok && !outcome.metricSplits.isEmpty {
+      metricSplits[String(outcome.seed)] = outcome.metricSplits
+    }
+    document.metricSplits = metricSplits.isEmpty ? nil : metricSplits
     document.errors = outcomes.flatMap { outcome in
       outcome.errors.map { ErrorDocument($0.diagnostic, step: $0.step, seed: outcome.seed) }
     }

@@ -48,6 +48,49 @@ struct ResultHistory {
     return newest
   }
 
+  /// Where the newest result was read from: the notebook's ref, or the shipped
+  /// `Results/NAME/` when the ref is absent.
+  enum Newest {
+    case recorded(RecordedRun, RunDocument)
+    case shipped(ShippedResult)
+
+    var document: RunDocument {
+      switch self {
+      case .recorded(_, let document): document
+      case .shipped(let shipped): shipped.document
+      }
+    }
+  }
+
+  /// The newest recorded result, else the shipped one when this clone has no runs of the
+  /// notebook at all; a usage error (exit 2) saying how to get one when there is neither.
+  func newestOrShipped(console: Console, notebookArgument: String) throws -> Newest {
+    if let (run, document) = try newest() { return .recorded(run, document) }
+    if try !hasRecordedRuns(), let shipped = ShippedResult.read(root: workspace.root, name: name) {
+      console.err(shipped.note(name: name))
+      return .shipped(shipped)
+    }
+    throw Self.noResult(notebookArgument, name: name)
+  }
+
+  /// Whether the notebook's ref holds any run (a result or a registration).
+  func hasRecordedRuns() throws -> Bool {
+    var any = false
+    try store.forEachRecordedRun(name: name) { _ in
+      any = true
+      return false
+    }
+    return any
+  }
+
+  /// "No recorded result" is the user's to fix, not a store failure: say how.
+  static func noResult(_ notebook: String, name: String) -> CommandFailure {
+    CommandFailure(
+      .usage,
+      "\(notebook) has no recorded result on refs/rigor/\(name) and no Results/\(name)/result.json; "
+        + "record one with `rigor run \(notebook)`, or fetch shared results with `rigor pull REMOTE`")
+  }
+
   static func document(of run: RecordedRun) throws -> RunDocument? {
     guard let data = try run.readFile("result.json") else { return nil }
     var document = try JSONOutput.decode(RunDocument.self, from: data)

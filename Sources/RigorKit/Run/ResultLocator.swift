@@ -16,7 +16,9 @@ struct ResultLocator {
         throw CommandFailure(.usage, "name a revision or a notebook (--notebook NAME)")
       }
       guard let found = try newest(in: [name], where: { _ in true }) else {
-        throw CommandFailure(.storeFailed, "no recorded result for \(name) on refs/rigor/\(name)")
+        throw CommandFailure(
+          .usage,
+          "no recorded result for \(name) on refs/rigor/\(name); record one with `rigor run`, or fetch shared results with `rigor pull REMOTE`")
       }
       return found
     }

@@ -23,7 +23,7 @@ struct ResultRecorder {
     return try store.register(
       notebook: name, notebookPath: notebook.path, files: files,
       message: "rigor: register \(claims.count) claim(s) of \(name)\n\nClaims: \(ids.isEmpty ? "none" : ids)",
-      trailers: try trailers(for: notebook))
+      trailers: try trailers(for: notebook) + Ledger.registrationTrailers(claims: claims))
   }
 
   /// What recording a result produced: its commit, and why the working folder could not be
@@ -35,16 +35,25 @@ struct ResultRecorder {
 
   func record(
     _ document: RunDocument, registration: Registration, notebook: Notebook, name: String,
-    outcomes: [SeedOutcome], collected: SeedFileCollector.Collected
+    outcomes: [SeedOutcome], collected: SeedFileCollector.Collected, ledgerTrailers: [(String, String)]
   ) throws -> Recorded {
-    let files = try Self.files(document, notebook: notebook, outcomes: outcomes, collected: collected)
+    let source = try store.sourceState()
+    let provenance = ReportProvenance(
+      registrationCommit: registration.commit.description, sourceCommit: source.commit?.description ?? "none",
+      sourceDirty: source.isDirty)
+    let files = try Self.files(document, notebook: notebook, outcomes: outcomes, collected: collected, provenance: provenance)
     let commit = try store.record(
       registration, files: files, message: message(document, name: name),
-      trailers: try trailers(for: notebook) + ledger(document) + ResultSummaryTrailers.trailers(for: document))
+      trailers: try trailers(for: notebook) + ledgerTrailers + ResultSummaryTrailers.trailers(for: document))
     var problem: String?
     do {
       let folder = try ResultsFolder.locate(root: workspace.root, name: name)
       try store.refreshWorkingFolder(name: name, from: commit, into: folder)
+      // The working copy names the result commit the stored page cannot (CLI.md).
+      if let page = files["report.html"] {
+        try HTMLReport.fillingResultCommit(page, commit: commit.description)
+          .write(to: folder.appendingPathComponent("report.html"), options: .atomic)
+      }
     } catch {
       problem = "\(error)"
     }
@@ -59,7 +68,8 @@ struct ResultRecorder {
   /// The files of a result folder as this run built them: `result.json`, per seed
   /// `seeds/SEED/steps/STEP.txt`, the collected `figures/` and `artifacts/`, and `report.html`.
   static func files(
-    _ document: RunDocument, notebook: Notebook, outcomes: [SeedOutcome], collected: SeedFileCollector.Collected
+    _ document: RunDocument, notebook: Notebook, outcomes: [SeedOutcome], collected: SeedFileCollector.Collected,
+    provenance: ReportProvenance = ReportProvenance()
   ) throws -> [String: Data] {
     var files: [String: Data] = ["result.json": try JSONOutput.data(document)]
     for outcome in outcomes {
@@ -73,17 +83,23 @@ struct ResultRecorder {
       }
     }
     files.merge(collected.files) { _, file in file }
-    files["report.html"] = Data(HTMLReport(document: document, notebook: notebook, files: files, figureSteps: collected.steps).render().utf8)
+    if !collected.steps.isEmpty { files[HTMLReport.figureStepsFile] = try JSONOutput.data(collected.steps) }
+    files["report.html"] = Data(
+      HTMLReport(document: document, notebook: notebook, files: files, figureSteps: collected.steps, provenance: provenance)
+        .render().utf8)
     return files
   }
 
   /// Records a run whose result could not be stored as a failed run holding only its
   /// `result.json` (with the reason among its errors), so no run escapes the ledger.
-  func recordFailure(_ document: RunDocument, registration: Registration, notebook: Notebook, name: String) throws -> String {
+  func recordFailure(
+    _ document: RunDocument, registration: Registration, notebook: Notebook, name: String,
+    ledgerTrailers: [(String, String)]
+  ) throws -> String {
     let files = ["result.json": try JSONOutput.data(document)]
     let commit = try store.record(
       registration, files: files, message: message(document, name: name),
-      trailers: try trailers(for: notebook) + ledger(document) + ResultSummaryTrailers.trailers(for: document))
+      trailers: try trailers(for: notebook) + ledgerTrailers + ResultSummaryTrailers.trailers(for: document))
     return commit.description
   }
 
@@ -91,10 +107,6 @@ struct ResultRecorder {
     let verdicts = document.claims.map { "\($0.id): \($0.tier.map { "tier \($0)" } ?? "refuted") \($0.verdict)" }
     return "rigor: \(name) \(document.status.rawValue), seeds \(SeedList.describe(document.seeds))\n\n"
       + (verdicts.isEmpty ? "No claims." : verdicts.joined(separator: "\n"))
-  }
-
-  private func ledger(_ document: RunDocument) -> [(String, String)] {
-    Ledger.trailers(claims: document.claims, parameters: document.parameters ?? [:])
   }
 
   private func trailers(for notebook: Notebook) throws -> [(String, String)] {

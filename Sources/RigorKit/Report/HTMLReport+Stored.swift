@@ -1,0 +1,27 @@
+import Foundation
+
+extension HTMLReport {
+  /// The result tree's map from figure path to the step that wrote it (placement only).
+  static let figureStepsFile = "figure_steps.json"
+
+  /// The page of a recorded result, rendered afresh from its data (`result.json`, the
+  /// registration's `notebook.md`, captured output and figures) with the result commit named.
+  ///
+  /// The stored `report.html` is never passed on: a pulled repository is untrusted data, and
+  /// its page could hold anything; rendering from the data applies today's escaping.
+  static func rendering(_ run: RecordedRun, store: ResultStore, document: RunDocument? = nil) throws -> String? {
+    guard run.kind == .result, var document = try document ?? ResultHistory.document(of: run) else { return nil }
+    document.resultCommit = run.commit.description
+    let files = try run.files()
+    var text = "# \(document.notebook)\n"
+    if let registration = run.registration, let stored = try store.readFile("notebook.md", in: registration) {
+      text = String(decoding: stored, as: UTF8.self)
+    }
+    let notebook = NotebookParser().parse(text: text, path: document.notebook).notebook
+    let figureSteps = files[figureStepsFile].flatMap { try? JSONDecoder().decode([String: Int].self, from: $0) } ?? [:]
+    let provenance = ReportProvenance(
+      registrationCommit: run.registration?.description, resultCommit: run.commit.description,
+      sourceCommit: run.trailer("Source-Commit"), sourceDirty: run.trailer("Source-Dirty").map { $0 == "true" })
+    return HTMLReport(document: document, notebook: notebook, files: files, figureSteps: figureSteps, provenance: provenance).render()
+  }
+}
