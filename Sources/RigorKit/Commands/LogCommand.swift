@@ -22,7 +22,7 @@ struct LogCommand: RigorSubcommand {
       console.err(shipped.note(name: history.name))
       entries = [LogEntry(shipped: shipped, metric: metric)]
     }
-    let log = LogDocument(notebook: history.name, resultsRef: try ResultStore.referenceName(for: history.name), results: entries)
+    var log = LogDocument(notebook: history.name, resultsRef: try ResultStore.referenceName(for: history.name), results: entries)
     if let plot {
       guard let metric else { throw CommandFailure(.usage, "--plot draws one metric's history: add --metric NAME") }
       let svg = MetricHistoryChart(notebook: history.name, metric: metric, entries: entries.reversed()).render()
@@ -30,10 +30,15 @@ struct LogCommand: RigorSubcommand {
       console.err("wrote \(plot): \(metric) over \(entries.filter { $0.kind != "interrupted" }.count) result(s)")
     }
     if common.format == .json {
+      // Claims with their reasons: the summary trailers carry verdicts only.
+      for index in log.results.indices where log.results[index].kind == "result" {
+        try log.results[index].addReasons(from: history)
+      }
       console.out(try JSONOutput.encode(log))
       return .success
     }
     if entries.isEmpty { console.out("no recorded results on \(log.resultsRef)") }
+    let defaults = LogEntry.defaults(of: notebook)
     // One write for the whole listing: a thousand entries are two thousand lines.
     var text = ""
     for entry in entries {
@@ -41,6 +46,7 @@ struct LogCommand: RigorSubcommand {
       let claims = entry.claims.map { "\($0.id)=\($0.tier == nil ? $0.verdict : "T\($0.tierMark)")" }.joined(separator: " ")
       let metrics = entry.metrics.keys.sorted().map { "\($0) \(entry.metrics[$0]!.text)" }.joined(separator: "; ")
       text += "\(entry.commit.prefix(12))  src \(source)  \(entry.date)  \(entry.status)  \(claims)\n"
+      text += "    " + entry.details(defaults: defaults) + "\n"
       if !metrics.isEmpty { text += "    \(metrics)\n" }
     }
     if entries.contains(where: { $0.claims.contains { !$0.restsOn.isEmpty } }) {
@@ -75,9 +81,13 @@ struct LogEntry: Codable {
   var seeds: [Int]
   var claims: [ClaimDocument]
   var metrics: [String: MetricSummary]
+  /// The run's parameters after overrides (nil for results recorded before they were kept).
+  var parameters: [String: ParameterValue]?
+  /// `verify` or `verify --fresh-seeds` when the run came from one; nil for `rigor run`.
+  var origin: String?
 
   enum CodingKeys: String, CodingKey {
-    case commit, kind, date, status, seeds, claims, metrics
+    case commit, kind, date, status, seeds, claims, metrics, parameters, origin
     case sourceCommit = "source_commit"
     case sourceDirty = "source_dirty"
   }
@@ -111,10 +121,57 @@ struct LogEntry: Codable {
     status = document.status.rawValue
     seeds = document.seeds
     claims = document.claims
+    parameters = document.parameters
+    origin = document.origin
     metrics = [:]
     for (name, values) in document.metrics where metric == nil || metric == name {
       metrics[name] = MetricSummary(values.compactMap { $0 })
     }
+  }
+
+  /// "seeds 0-4; offset=100; from verify --fresh-seeds": what set this run apart.
+  func details(defaults: [String: ParameterValue]?) -> String {
+    var parts = ["seeds " + (seeds.isEmpty ? "-" : SeedList.describe(seeds))]
+    if let parameters {
+      let changed = parameters.keys.sorted().filter { !Self.same(defaults?[$0], parameters[$0]) }
+      if !changed.isEmpty {
+        parts.append(changed.map { "\($0)=\(parameters[$0]!)" }.joined(separator: " "))
+      } else if defaults != nil {
+        parts.append("default parameters")
+      }
+    }
+    if let origin { parts.append("from \(origin)") }
+    return parts.joined(separator: "; ")
+  }
+
+  /// Equal values, reading a whole-number double as its integer (JSON writes 1.0 as 1).
+  static func same(_ a: ParameterValue?, _ b: ParameterValue?) -> Bool {
+    func number(_ value: ParameterValue?) -> Double? {
+      switch value {
+      case .int(let integer)?: Double(integer)
+      case .double(let double)?: double
+      default: nil
+      }
+    }
+    if let x = number(a), let y = number(b) { return x == y }
+    return a == b
+  }
+
+  /// The notebook file's current parameter defaults, nil when it cannot be read.
+  static func defaults(of path: String) -> [String: ParameterValue]? {
+    let url = URL(fileURLWithPath: path)
+    guard FileManager.default.fileExists(atPath: url.path) else { return nil }
+    return NotebookValidation.validate(url: url, path: path, overrides: ParameterOverrides()).notebook?.parameters
+  }
+
+  /// Fills the claims' reasons (and older results' parameters) from the result's `result.json`.
+  mutating func addReasons(from history: ResultHistory) throws {
+    guard let id = try? history.store.resolve(commit), let data = try history.store.readFile("result.json", in: id),
+      let document = try? JSONOutput.decode(RunDocument.self, from: data)
+    else { return }
+    claims = document.claims
+    parameters = parameters ?? document.parameters
+    origin = origin ?? document.origin
   }
 
   init(run: RecordedRun, metric: String?) throws {
@@ -131,7 +188,9 @@ struct LogEntry: Codable {
     let document = try ResultHistory.document(of: run)
     status = document?.status.rawValue ?? "unreadable"
     seeds = document?.seeds ?? []
-    claims = (document?.claims ?? []).map { ClaimDocument(id: $0.id, tier: $0.tier, verdict: $0.verdict, reasons: []) }
+    claims = document?.claims ?? []
+    parameters = document?.parameters
+    origin = document?.origin
     for (name, values) in document?.metrics ?? [:] where metric == nil || metric == name {
       metrics[name] = MetricSummary(values.compactMap { $0 })
     }

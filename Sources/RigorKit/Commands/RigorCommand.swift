@@ -14,7 +14,7 @@ public struct RigorCommand: ParsableCommand {
       """,
     version: rigorVersion,
     subcommands: [
-      RunCommand.self, CheckCommand.self, AuditCommand.self, LogCommand.self, ShowCommand.self,
+      NewCommand.self, RunCommand.self, CheckCommand.self, AuditCommand.self, LogCommand.self, ShowCommand.self,
       DiffCommand.self, VerifyCommand.self, RenderCommand.self, PushCommand.self,
       PullCommand.self, ModelsCommand.self, SiteCommand.self, ExportCommand.self,
     ])

@@ -23,6 +23,7 @@ struct VerifyCommand: RigorSubcommand {
     options.jobs = jobs
     options.sandbox = !noSandbox
     options.format = common.format
+    options.origin = freshSeeds ? "verify --fresh-seeds" : "verify"
     let overrides = (recorded.parameters ?? [:]).map { "\($0.key)=\($0.value)" }
     options.overrides = try ParameterOverrides(overrides)
     if freshSeeds {

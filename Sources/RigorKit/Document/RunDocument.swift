@@ -28,6 +28,8 @@ public struct RunDocument: Codable, Sendable, Equatable {
   public var environment: EnvironmentDocument?
   /// Splits each finished seed declared, by seed then split name (for held-out checks).
   public var splits: [String: [String: [Int]]]?
+  /// What made the run when it was not a plain `rigor run`: `verify` or `verify --fresh-seeds`.
+  public var origin: String?
   /// The split each finished seed recorded a metric on (`record(_:_:on:)`), by seed then
   /// metric name; metrics recorded without a split are absent.
   public var metricSplits: [String: [String: String]]?
@@ -60,6 +62,7 @@ public struct RunDocument: Codable, Sendable, Equatable {
     case parameters, environment, splits
     case metricSplits = "metric_splits"
     case outputFolder = "output_folder"
+    case origin
     case rigorVersion = "rigor_version"
     case resultCommit = "result_commit"
     case resultsRef = "results_ref"
@@ -85,6 +88,7 @@ public struct RunDocument: Codable, Sendable, Equatable {
     try c.encodeIfPresent(splits, forKey: .splits)
     try c.encodeIfPresent(metricSplits, forKey: .metricSplits)
     try c.encodeIfPresent(outputFolder, forKey: .outputFolder)
+    try c.encodeIfPresent(origin, forKey: .origin)
     try c.encodeIfPresent(environment, forKey: .environment)
   }
 }

@@ -108,6 +108,7 @@ struct NotebookSession {
       &outcomes, seedsFolder: scratch.url.appendingPathComponent("seeds"), sourcePath: notebook.path)
     ResultAssembler.fill(&document, notebook: notebook, outcomes: outcomes)
     document.sandbox = options.sandbox
+    document.origin = options.origin
     let ledger = try Ledger(store: workspace.store, name: name, excluding: registration?.commit.description)
     let evidence = ClaimJudging.evidence(seeds: document.seeds, outcomes: outcomes, hasSteps: !notebook.steps.isEmpty)
     document.claims = ClaimJudging.judge(

@@ -13,6 +13,16 @@ enum ResultSummaryTrailers {
       ("Rigor-Summary", "1"), ("Rigor-Status", document.status.rawValue),
       ("Rigor-Seeds", document.seeds.map(String.init).joined(separator: " ")),
     ]
+    if let origin = document.origin { trailers.append(("Rigor-Origin", origin)) }
+    if let parameters = document.parameters, !parameters.isEmpty {
+      // One line: a trailer's value cannot span lines.
+      let encoder = JSONEncoder()
+      encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+      if let data = try? encoder.encode(parameters) {
+        let json = String(decoding: data, as: UTF8.self)
+        if !json.contains("\n") { trailers.append(("Rigor-Parameters", json)) }
+      }
+    }
     for claim in document.claims {
       trailers.append(("Rigor-Tier", "\(claim.id) \(claim.tier.map(String.init) ?? "none") \(claim.verdict)"))
     }
@@ -36,6 +46,8 @@ enum ResultSummaryTrailers {
     var seeds: String?
     var sourceCommit: String?
     var sourceDirty: String?
+    var origin: String?
+    var parameters: String?
     var claims: [ClaimDocument] = []
     var metrics: [String: MetricSummary] = [:]
     for trailer in run.trailers {
@@ -60,6 +72,8 @@ enum ResultSummaryTrailers {
         else if CommitTrailer.keysMatch(trailer.key, "Rigor-Seeds") { seeds = trailer.value }
         else if CommitTrailer.keysMatch(trailer.key, "Source-Commit") { sourceCommit = trailer.value }
         else if CommitTrailer.keysMatch(trailer.key, "Source-Dirty") { sourceDirty = trailer.value }
+        else if CommitTrailer.keysMatch(trailer.key, "Rigor-Origin") { origin = trailer.value }
+        else if CommitTrailer.keysMatch(trailer.key, "Rigor-Parameters") { parameters = trailer.value }
       }
     }
     guard summary == "1" else { return nil }
@@ -68,6 +82,8 @@ enum ResultSummaryTrailers {
     entry.seeds = words(seeds ?? "").compactMap { Int($0) }
     entry.claims = claims
     entry.metrics = metrics
+    entry.origin = origin
+    entry.parameters = parameters.flatMap { try? JSONOutput.decode([String: ParameterValue].self, from: Data($0.utf8)) }
     return entry
   }
 

@@ -13,6 +13,8 @@ public struct RunOptions: Sendable {
   public var format: OutputFormat = .text
   /// `-v`: stream each seed's output live, prefixed by the seed.
   public var verbose = false
+  /// Recorded with the result when the run was not a plain `rigor run` (`verify`).
+  public var origin: String?
 
   public init() {}
 }
