@@ -15,7 +15,7 @@ struct SeedBatch {
   static let defaultMemoryLimitBytes = 8 << 30
 
   static func jobs(_ requested: Int?) -> Int { SeedScheduler(jobs: requested).jobs }
-  static func blasThreads(jobs: Int?) -> Int { SeedScheduler(jobs: jobs).blasThreadsPerSeed }
+  static func blasThreads(jobs: Int?, seeds: Int) -> Int { SeedScheduler(jobs: jobs).blasThreads(seeds: seeds) }
 
   func run(
     binary: URL, toolchain: InterpToolchain, notebook: Notebook, seeds: [Int],
@@ -24,6 +24,12 @@ struct SeedBatch {
     let parametersJSON = ParameterValue.jsonObject(parameters)
     let timeout = options.timeout ?? notebook.frontMatter.timeout ?? Notebook.defaultTimeout
     var launches: [SeedLaunch] = []
+    // The store is visible read-only (it usually lives under the hidden home); seeds find it
+    // and the manifest through these variables.
+    let models = options.models
+    let modelEnvironment = [
+      ModelStore.environmentKey: models.root.path, "RIGOR_MODEL_MANIFEST": models.manifest.jsonLine(),
+    ]
     for seed in seeds {
       let output = folder.appendingPathComponent("seeds/\(seed)")
       let scratch = folder.appendingPathComponent("scratch/\(seed)")
@@ -38,7 +44,8 @@ struct SeedBatch {
           outputCapBytes: Self.outputCapBytes,
           memoryLimitBytes: options.memoryLimitBytes ?? notebook.frontMatter.memoryLimitMB.map { $0 << 20 }
             ?? Self.defaultMemoryLimitBytes,
-          readOnlyPaths: [binary.deletingLastPathComponent(), toolchain.libraryFolder]))
+          readOnlyPaths: [binary.deletingLastPathComponent(), toolchain.libraryFolder, models.root],
+          extraEnvironment: modelEnvironment))
     }
     // Streamed output and lines redrawn in place would overwrite each other: -v prints plain
     // progress lines.
@@ -54,7 +61,7 @@ struct SeedBatch {
       case .success(let outcome):
         return outcome
       case .failure(let error):
-        return SeedOutcome.notStarted(launch, blasThreads: scheduler.blasThreadsPerSeed, error: "\(error)")
+        return SeedOutcome.notStarted(launch, blasThreads: scheduler.blasThreads(seeds: launches.count), error: "\(error)")
       }
     }
   }
