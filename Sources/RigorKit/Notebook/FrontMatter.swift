@@ -7,6 +7,8 @@ public struct FrontMatter: Sendable {
   public var seeds: [Int]?
   /// Seconds allowed for one seed's whole run.
   public var timeout: Double?
+  /// Most memory one seed may use, in MiB (`memory_limit_mb`); `--memory-limit` wins.
+  public var memoryLimitMB: Int?
   /// The line after the closing `---`; 1 when there is no front matter.
   public var bodyStartLine: Int = 1
   /// Where `params:` was written, for errors about overrides.

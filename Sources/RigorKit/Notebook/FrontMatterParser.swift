@@ -7,7 +7,7 @@ import Yams
 /// source positions are the notebook's own lines.
 struct FrontMatterParser {
   /// Keys Rigor reads.
-  static let knownKeys: Set<String> = ["title", "params", "seeds", "timeout", "data"]
+  static let knownKeys: Set<String> = ["title", "params", "seeds", "timeout", "memory_limit_mb", "data"]
   /// Keys other tools commonly put in front matter; accepted and ignored.
   static let ignoredKeys: Set<String> = [
     "author", "authors", "date", "description", "tags", "abstract", "bibliography", "license",
@@ -131,6 +131,12 @@ struct FrontMatterParser {
           continue
         }
         frontMatter.timeout = seconds
+      case "memory_limit_mb":
+        guard value.tagName == .int, let megabytes = value.int, megabytes >= 16 else {
+          error("`memory_limit_mb` must be a whole number of MiB, at least 16", value)
+          continue
+        }
+        frontMatter.memoryLimitMB = megabytes
       default:
         if !Self.ignoredKeys.contains(key) {
           diagnostics.append(

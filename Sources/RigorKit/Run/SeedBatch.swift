@@ -11,6 +11,9 @@ struct SeedBatch {
   /// Output kept per step before the middle is dropped (head and tail are kept).
   static let outputCapBytes = 256 * 1024
 
+  /// Memory one seed may use when neither `--memory-limit` nor `memory_limit_mb` says: 8 GiB.
+  static let defaultMemoryLimitBytes = 8 << 30
+
   static func jobs(_ requested: Int?) -> Int { SeedScheduler(jobs: requested).jobs }
   static func blasThreads(jobs: Int?, seeds: Int) -> Int { SeedScheduler(jobs: jobs).blasThreads(seeds: seeds) }
 
@@ -38,7 +41,9 @@ struct SeedBatch {
           scratchDirectory: scratch, timeoutSeconds: timeout, sandboxed: options.sandbox,
           sourcePath: notebook.path,
           steps: notebook.steps.map { SeedLaunch.Step(index: $0.index, line: $0.line) },
-          outputCapBytes: Self.outputCapBytes, memoryLimitBytes: options.memoryLimitBytes,
+          outputCapBytes: Self.outputCapBytes,
+          memoryLimitBytes: options.memoryLimitBytes ?? notebook.frontMatter.memoryLimitMB.map { $0 << 20 }
+            ?? Self.defaultMemoryLimitBytes,
           readOnlyPaths: [binary.deletingLastPathComponent(), toolchain.libraryFolder, models.root] + dataPaths,
           extraEnvironment: modelEnvironment))
     }
