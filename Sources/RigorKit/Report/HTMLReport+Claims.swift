@@ -65,6 +65,6 @@ extension HTMLReport {
 }
 
 extension HTMLReport {
-  /// The `rests_on` mark beside a tier (TIERS.md); empty until the judge records `rests_on`.
+  /// The `rests_on` mark beside a tier (docs/JUDGING.md); empty until the judge records `rests_on`.
   func restsOnMark(_ claim: ClaimDocument) -> String { "" }
 }

@@ -59,7 +59,7 @@ struct Reproduction: Codable {
       let new = fresh.claims.first { $0.id == id }?.verdict
       return ClaimCheck(id: id, recordedVerdict: old, freshVerdict: new, kept: old == new)
     }
-    // With fresh seeds the contract is the claims' verdicts (CLI.md); metric shifts are shown
+    // With fresh seeds the contract is the claims' verdicts (docs/COMMAND-LINE.md); metric shifts are shown
     // but judged by the claims that name them.
     reproduced = claims.allSatisfy(\.kept)
       && (freshSeeds || metrics.allSatisfy { $0.outcome == "identical" || $0.outcome == "within_noise" })

@@ -1,4 +1,4 @@
-/// Fills a `RunDocument` from the seeds' outcomes (CLI.md's rules for statuses and vectors).
+/// Fills a `RunDocument` from the seeds' outcomes (docs/CLI-JSON.md's rules for statuses and vectors).
 enum ResultAssembler {
   static func fill(_ document: inout RunDocument, notebook: Notebook, outcomes: [SeedOutcome]) {
     let bySeed = Dictionary(outcomes.map { ($0.seed, $0) }, uniquingKeysWith: { a, _ in a })
@@ -17,7 +17,7 @@ enum ResultAssembler {
       let statuses = document.runs.compactMap { run in run.steps.first { $0.index == document.steps[index].index }?.status }
       document.steps[index].status = statuses.max()
     }
-    // A failed seed contributes nothing: its values are null (TIERS.md, CLI.md).
+    // A failed seed contributes nothing: its values are null (docs/JUDGING.md, docs/CLI-JSON.md).
     var names = Set<String>()
     for outcome in outcomes { names.formUnion(outcome.metrics.map(\.name)) }
     var metrics: [String: [Double?]] = [:]
