@@ -136,6 +136,18 @@ struct SmolLM2ParityTests {
     }
   }
 
+  @Test("llama.cpp's smollm split (digits first) differs from transformers' only around digits")
+  func digitSplit() throws {
+    let file = try GGUFFile(contentsOf: try #require(GGUFTestSupport.smolLM2))
+    let transformers = try Tokenizer(gguf: file)
+    let llamaCpp = try Tokenizer(gguf: file, splitDigits: true)
+    #expect(transformers.preTokenizerName == "smollm")
+    let text = "hello   world  123456"
+    #expect(transformers.encode(text) == [28120, 256, 905, 216, 216, 33, 34, 35, 36, 37, 38])
+    #expect(llamaCpp.encode(text) == [28120, 256, 905, 256, 33, 34, 35, 36, 37, 38])
+    #expect(llamaCpp.encode("hello world") == transformers.encode("hello world"))
+  }
+
   @Test("the chat template writes conversations as transformers' apply_chat_template does")
   func chatTemplate() throws {
     let tokenizer = try Self.tokenizer

@@ -58,7 +58,7 @@ let attention = Double(c.layerCount) * 4 * 4 * Double(c.headCount) * 128 * 128 *
 let forwardGflops = (2 * weights * tokens + attention) / forward / 1e9
 
 var usage = rusage()
-getrusage(RUSAGE_SELF, &usage)
+getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
 let line: [String: Any] = [
   "engine": "interp", "load_s": load, "forward_s": forward, "forward_tokens_per_s": tokens / forward,
   "forward_gflops": forwardGflops, "sgemm_gflops": peakGflops, "fraction_of_sgemm_peak": forwardGflops / peakGflops,
