@@ -42,6 +42,8 @@ extension ChannelEvent {
       if let split = text(.split), let problem = NameRules.problem(name: split, kind: "split") {
         throw ChannelViolation(problem)
       }
+    case .checkpoint:
+      if let problem = NameRules.problem(name: text(.name) ?? "", kind: "checkpoint") { throw ChannelViolation(problem) }
     case .figure, .artifact:
       let name = text(.name) ?? ""
       if let problem = NameRules.problem(fileName: name, kind: kind.rawValue) { throw ChannelViolation(problem) }

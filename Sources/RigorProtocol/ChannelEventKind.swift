@@ -19,6 +19,8 @@ public enum ChannelEventKind: String, CaseIterable, Sendable {
   case artifact
   /// How far a long step has got.
   case progress
+  /// A pretrained checkpoint from Rigor's model manifest was loaded with `checkpoint(_:)`.
+  case checkpoint
   /// A step's misuse of the API, located in the notebook; the program exits after it.
   case error
   /// The program ran every step and is about to exit.
@@ -33,6 +35,7 @@ public enum ChannelEventKind: String, CaseIterable, Sendable {
     case .split: [(.step, true), (.name, true), (.ids, true)]
     case .figure, .artifact: [(.step, true), (.name, true), (.path, true), (.bytes, true)]
     case .progress: [(.step, true), (.fraction, true), (.message, false)]
+    case .checkpoint: [(.step, true), (.name, true), (.kind, true), (.source, true), (.files, true)]
     case .error: [(.step, true), (.file, false), (.line, false), (.column, false), (.message, true)]
     case .finish: [(.t, true), (.maxrss, false)]
     }

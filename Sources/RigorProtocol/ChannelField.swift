@@ -28,6 +28,12 @@ public enum ChannelField: String, CaseIterable, Sendable {
   case maxrss
   /// The split a recorded metric was computed on (`record(_:_:on:)`).
   case split
+  /// A checkpoint's kind in the manifest: `model` or `data`.
+  case kind
+  /// Where a checkpoint's original weights come from.
+  case source
+  /// A checkpoint's files, one `SHA256 PATH` line each (the format of `sha256sum`, one space).
+  case files
 
   /// The JSON shape a field's value has.
   public enum Shape: Sendable { case integer, number, text, integers }
@@ -36,7 +42,7 @@ public enum ChannelField: String, CaseIterable, Sendable {
     switch self {
     case .step, .bytes, .line, .column, .maxrss: .integer
     case .t, .value, .fraction: .number
-    case .name, .path, .message, .file, .split: .text
+    case .name, .path, .message, .file, .split, .kind, .source, .files: .text
     case .ids: .integers
     }
   }

@@ -22,6 +22,7 @@ final class RunState {
   var splitSteps: [String: Int] = [:]
   var metricSplits: [MetricOnSplit] = []
   var fileSteps: [String: Int] = [:]
+  var checkpointNames = Set<String>()
   var totalFileBytes = 0
   var lastProgressTime = -Double.infinity
 

@@ -4,14 +4,15 @@
 enum JudgeFixture {
   /// Seeds 0..<n where n is the longest column; a nil value is a metric that seed did not
   /// record. Every seed declares disjoint `selection` (0..<50) and `evaluation` (50..<100)
-  /// splits unless `splits` overrides them, and records every metric on `evaluation` unless
-  /// `metricSplits` overrides it (per seed; an empty map records them with no split).
+  /// splits unless `splits` overrides them, records every metric on `evaluation` unless
+  /// `metricSplits` overrides it (per seed; an empty map records them with no split), and
+  /// loads ``pretrained`` unless `checkpoints` (by seed) overrides it.
   static func run(
     _ columns: [String: [Double?]], statuses: [Int: SeedEvidence.Status] = [:],
     splits: [Int: [String: [Int]]] = [:], metricSplits: [Int: [String: String]] = [:],
     recorded: Bool = true, earlier: [Verdict] = [],
     registration: RunEvidence.Registration? = nil, parameters: [String: ParameterValue] = [:],
-    history: ClaimHistory? = nil, firstSeed: Int = 0
+    history: ClaimHistory? = nil, firstSeed: Int = 0, checkpoints: [Int: [CheckpointEvidence]]? = nil
   ) -> RunEvidence {
     let n = columns.values.map(\.count).max() ?? 0
     let seeds = (0..<n).map { position in
@@ -23,12 +24,19 @@ enum JudgeFixture {
       return SeedEvidence(
         seed: seed, status: statuses[seed] ?? .ok, metrics: metrics,
         splits: splits[seed] ?? ["selection": Array(0..<50), "evaluation": Array(50..<100)],
-        metricSplits: metricSplits[seed] ?? metrics.mapValues { _ in "evaluation" })
+        metricSplits: metricSplits[seed] ?? metrics.mapValues { _ in "evaluation" },
+        checkpoints: checkpoints.map { $0[seed] ?? [] } ?? [pretrained])
     }
     return RunEvidence(
       seeds: seeds, recordedInLedger: recorded, earlierVerdicts: earlier, registration: registration,
       parameters: parameters, history: history)
   }
+
+  /// A verified pretrained model checkpoint: every seed loads it unless `checkpoints` says
+  /// otherwise, so `setting: realistic` counts by default.
+  static let pretrained = CheckpointEvidence(
+    name: "smollm2-135m-instruct", kind: "model",
+    sha256: "b179c9523d0e6a0f98a330c7562b682750a6f8c8c15e5bc70ea373728110db53", verified: true)
 
   /// A strongly supported comparison over 6 seeds: d = metric − baseline ≈ 0.107, all positive.
   /// scipy: ttest_1samp(d, 0).confidence_interval() = (0.09582814198337687, 0.11750519134995648),

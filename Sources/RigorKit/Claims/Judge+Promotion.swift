@@ -29,7 +29,9 @@ extension Judge {
       if check.beats { support.append(check.text) } else { held.append(check.text) }
     }
     if claim.setting == .realistic {
-      support.append("setting declared realistic")
+      let setting = realisticSetting(data)
+      if let reason = setting.support { support.append(reason) }
+      if let reason = setting.held { held.append(reason) }
     } else {
       held.append("setting is toy, not declared realistic")
     }

@@ -17,15 +17,18 @@ public struct SeedEvidence: Hashable, Sendable, Codable {
   /// The split each metric was recorded on (`record(_:_:on:)`), by metric name; a metric
   /// recorded without a split is absent.
   public var metricSplits: [String: String]
+  /// Checkpoints loaded with `checkpoint(_:)`, as the runner verified them.
+  public var checkpoints: [CheckpointEvidence]
 
   public init(
     seed: Int, status: Status, metrics: [String: Double] = [:], splits: [String: [Int]] = [:],
-    metricSplits: [String: String] = [:]
+    metricSplits: [String: String] = [:], checkpoints: [CheckpointEvidence] = []
   ) {
     self.seed = seed
     self.status = status
     self.metrics = metrics
     self.splits = splits
     self.metricSplits = metricSplits
+    self.checkpoints = checkpoints
   }
 }

@@ -40,6 +40,10 @@ struct RunCommand: RigorSubcommand {
   @Flag(name: [.short, .customLong("verbose")], help: "Stream each seed's output live on standard error, each line prefixed by its seed.")
   var verbose = false
 
+  @Option(name: .customLong("model-store"), help: ArgumentHelp("The model store checkpoints load from (default: $RIGOR_MODELS).", visibility: .hidden))
+  var modelStore: String?
+  @Option(name: .customLong("model-manifest"), help: ArgumentHelp("A model manifest JSON file replacing Rigor's (for tests).", visibility: .hidden))
+  var modelManifest: String?
   @OptionGroup var common: CommonOptions
 
   func validate() throws {
@@ -61,6 +65,8 @@ struct RunCommand: RigorSubcommand {
     options.memoryLimitBytes = memoryLimit.map { $0 * 1024 * 1024 }
     options.initializeRepository = initialize
     options.format = common.format
+    options.modelStore = modelStore.map { URL(fileURLWithPath: $0) }
+    options.modelManifest = try modelManifest.map { try ModelManifest.load(from: URL(fileURLWithPath: $0)) }
     options.verbose = verbose
     return try NotebookBatch(console: console, options: options).run(notebooks, mode: .run)
   }

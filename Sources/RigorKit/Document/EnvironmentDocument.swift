@@ -14,9 +14,11 @@ public struct EnvironmentDocument: Codable, Sendable, Equatable {
   public var jobs: Int
   public var wallSeconds: Double
   public var startedAt: String
+  /// The checkpoints the run's seeds loaded: name to the SHA-256 of its primary weights file.
+  public var checkpoints: [String: String]?
 
   enum CodingKeys: String, CodingKey {
-    case os, cpu, cores, blas, packages, jobs
+    case os, cpu, cores, blas, packages, jobs, checkpoints
     case swiftVersion = "swift_version"
     case blasThreadsPerSeed = "blas_threads_per_seed"
     case interpTree = "interp_tree"

@@ -141,6 +141,8 @@ public struct SeedRunDocument: Codable, Sendable, Equatable {
   public var peakMemoryBytes: Int
   public var blasThreads: Int?
   public var steps: [SeedStepDocument]
+  /// Checkpoints the seed loaded, as the runner verified them (nil in results older than them).
+  public var checkpoints: [CheckpointDocument]?
 
   public init(seed: Int, status: StepStatus, seconds: Double, peakMemoryBytes: Int, blasThreads: Int?, steps: [SeedStepDocument]) {
     self.seed = seed
@@ -152,7 +154,7 @@ public struct SeedRunDocument: Codable, Sendable, Equatable {
   }
 
   enum CodingKeys: String, CodingKey {
-    case seed, status, seconds, steps
+    case seed, status, seconds, steps, checkpoints
     case peakMemoryBytes = "peak_memory_bytes"
     case blasThreads = "blas_threads"
   }

@@ -29,6 +29,8 @@ public struct SeedOutcome: Sendable, Codable {
   public var files: [WrittenFile]
   /// Errors at notebook locations, each with the step it belongs to.
   public var errors: [StepError]
+  /// Checkpoints the program said it loaded (unverified: the runner checks them).
+  public var checkpoints: [ReportedCheckpoint] = []
 
   /// The split each metric was recorded on, for metrics recorded with one.
   public var metricSplits: [String: String] {

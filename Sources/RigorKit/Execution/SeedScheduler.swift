@@ -3,8 +3,9 @@ import Foundation
 /// Runs many seeds, at most `jobs` at a time, each on a thread of its own (the supervisor
 /// loop blocks, so it stays off Swift's cooperative thread pool).
 ///
-/// Every launch gets its BLAS threads pinned to `blasThreadsPerSeed` = max(1, cores / jobs),
-/// so parallel seeds do not oversubscribe the cores; the value is in each outcome.
+/// Every launch gets its BLAS threads pinned to max(1, cores / min(jobs, seeds)) (docs/COMMAND-LINE.md), so
+/// parallel seeds do not oversubscribe the cores and a one-seed run of a real model gets every
+/// core; the value is in each outcome.
 public struct SeedScheduler: Sendable {
   public var jobs: Int
   public var cores: Int
@@ -14,8 +15,11 @@ public struct SeedScheduler: Sendable {
     self.jobs = max(1, jobs ?? self.cores)
   }
 
-  /// Threads each seed's BLAS may use.
+  /// Threads each seed's BLAS may use when at least `jobs` seeds run.
   public var blasThreadsPerSeed: Int { max(1, cores / jobs) }
+
+  /// Threads each seed's BLAS may use in a run of `seeds` seeds: max(1, cores / min(jobs, seeds)).
+  public func blasThreads(seeds: Int) -> Int { max(1, cores / max(1, min(jobs, seeds))) }
 
   /// Runs every launch and returns the results in the launches' order.
   public func run(
@@ -24,7 +28,7 @@ public struct SeedScheduler: Sendable {
     let results = ResultSlots(count: launches.count)
     let next = NextIndex()
     let group = DispatchGroup()
-    let blasThreads = blasThreadsPerSeed
+    let blasThreads = blasThreads(seeds: launches.count)
     for _ in 0..<min(jobs, launches.count) {
       group.enter()
       let worker = Thread {

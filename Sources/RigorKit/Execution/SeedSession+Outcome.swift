@@ -60,7 +60,7 @@ extension SeedSession {
       seed: launch.seed, status: status, seconds: max(0, ending.endTime - ending.startTime),
       peakMemoryBytes: ending.peakMemoryBytes, termination: ending.termination,
       sandboxed: launch.sandboxed, blasThreads: launch.blasThreads, steps: steps, metrics: metrics,
-      splits: splits, files: files, errors: errors)
+      splits: splits, files: files, errors: errors, checkpoints: checkpoints)
   }
 
   /// The error explaining a failure the program did not report itself: a timeout, a trap,

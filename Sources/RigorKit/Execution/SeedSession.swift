@@ -18,6 +18,10 @@ struct SeedSession {
   private(set) var metrics: [RecordedMetric] = []
   private var metricNames: Set<String> = []
   private(set) var splits: [String: [Int]] = [:]
+  /// Checkpoints the program reported loading (verified later by the runner).
+  private(set) var checkpoints: [ReportedCheckpoint] = []
+  /// Most checkpoints one seed may report.
+  static let maxCheckpoints = 64
   private(set) var files: [WrittenFile] = []
   private var filePaths: Set<String> = []
   private var fileBytes = 0
@@ -114,6 +118,19 @@ struct SeedSession {
         WrittenFile(
           kind: event.kind == .figure ? .figure : .artifact, name: name, path: path, bytes: bytes,
           step: step ?? currentStep ?? 0))
+      return .none
+    case .checkpoint:
+      let name = event.text(.name) ?? ""
+      guard !checkpoints.contains(where: { $0.name == name }) else {
+        throw ChannelViolation("checkpoint '\(name)' was reported twice")
+      }
+      guard checkpoints.count < Self.maxCheckpoints else {
+        throw ChannelViolation("more than \(Self.maxCheckpoints) checkpoints were reported")
+      }
+      checkpoints.append(
+        ReportedCheckpoint(
+          step: step ?? currentStep ?? 0, name: name, kind: event.text(.kind) ?? "",
+          source: event.text(.source) ?? "", filesText: event.text(.files) ?? ""))
       return .none
     case .progress:
       progressFraction = event.number(.fraction)

@@ -65,6 +65,11 @@ extension HTMLReport {
 }
 
 extension HTMLReport {
-  /// The `rests_on` mark beside a tier (docs/JUDGING.md); empty until the judge records `rests_on`.
-  func restsOnMark(_ claim: ClaimDocument) -> String { "" }
+  /// The `rests_on` mark beside a tier (docs/JUDGING.md): a dagger, with what it rests on spelled out
+  /// for readers and screen readers, when the tier rests on the author's declarations.
+  func restsOnMark(_ claim: ClaimDocument) -> String {
+    guard claim.tier != nil, !claim.restsOn.isEmpty else { return "" }
+    let declarations = claim.restsOn.joined(separator: ", ")
+    return "<abbr title=\"\(escape(ClaimDocument.restsOnNote))\">\u{2020}</abbr><span class=\"muted\"> rests on \(escape(declarations))</span>"
+  }
 }

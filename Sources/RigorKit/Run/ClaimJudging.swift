@@ -3,7 +3,9 @@ import Foundation
 /// Glue between a run's outcomes and the judge: builds the evidence docs/JUDGING.md reads and turns
 /// judgements into the document's claim objects.
 enum ClaimJudging {
-  static func evidence(seeds: [Int], outcomes: [SeedOutcome], hasSteps: Bool = true) -> [SeedEvidence] {
+  static func evidence(
+    seeds: [Int], outcomes: [SeedOutcome], hasSteps: Bool = true, checkpoints: [Int: [CheckpointDocument]] = [:]
+  ) -> [SeedEvidence] {
     // A notebook with no steps runs no process: every seed trivially finishes, recording nothing.
     guard hasSteps else { return seeds.map { SeedEvidence(seed: $0, status: .ok) } }
     let bySeed = Dictionary(outcomes.map { ($0.seed, $0) }, uniquingKeysWith: { a, _ in a })
@@ -17,7 +19,7 @@ enum ClaimJudging {
         }
       return SeedEvidence(
         seed: seed, status: status, metrics: outcome.metricValues, splits: outcome.splits,
-        metricSplits: outcome.metricSplits)
+        metricSplits: outcome.metricSplits, checkpoints: (checkpoints[seed] ?? []).map(CheckpointEvidence.init))
     }
   }
 
@@ -37,7 +39,8 @@ enum ClaimJudging {
       }
       return SeedEvidence(
         seed: seed, status: status, metrics: metrics, splits: document.splits?[String(seed)] ?? [:],
-        metricSplits: document.metricSplits?[String(seed)] ?? [:])
+        metricSplits: document.metricSplits?[String(seed)] ?? [:],
+        checkpoints: (run?.checkpoints ?? []).map(CheckpointEvidence.init))
     }
   }
 

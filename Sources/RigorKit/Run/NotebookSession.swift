@@ -106,11 +106,13 @@ struct NotebookSession {
     }
     let collected = SeedFileCollector.collect(
       &outcomes, seedsFolder: scratch.url.appendingPathComponent("seeds"), sourcePath: notebook.path)
-    ResultAssembler.fill(&document, notebook: notebook, outcomes: outcomes)
+    let checkpoints = CheckpointVerifier.verifyAll(outcomes, store: options.models)
+    ResultAssembler.fill(&document, notebook: notebook, outcomes: outcomes, checkpoints: checkpoints)
     document.sandbox = options.sandbox
     document.origin = options.origin
     let ledger = try Ledger(store: workspace.store, name: name, excluding: registration?.commit.description)
-    let evidence = ClaimJudging.evidence(seeds: document.seeds, outcomes: outcomes, hasSteps: !notebook.steps.isEmpty)
+    let evidence = ClaimJudging.evidence(
+      seeds: document.seeds, outcomes: outcomes, hasSteps: !notebook.steps.isEmpty, checkpoints: checkpoints)
     document.claims = ClaimJudging.judge(
       valid.claims, seeds: evidence,
       recorded: registration != nil,
@@ -119,8 +121,9 @@ struct NotebookSession {
       history: { ledger.history(of: $0, parameters: valid.parameters) })
     document.flags = ProseAudit.flags(for: notebook, context: ProseAuditContext(document: document, source: "this run"))
     document.environment = EnvironmentCapture.capture(
-      toolchain: toolchain, blasThreads: SeedBatch.blasThreads(jobs: options.jobs),
+      toolchain: toolchain, blasThreads: SeedBatch.blasThreads(jobs: options.jobs, seeds: document.seeds.count),
       jobs: SeedBatch.jobs(options.jobs), wallSeconds: Date().timeIntervalSince(started), startedAt: started)
+    document.environment?.checkpoints = CheckpointVerifier.environment(checkpoints)
 
     // 4. Record and refresh the working folder.
     var storeFailed = false

@@ -1,9 +1,13 @@
 /// Fills a `RunDocument` from the seeds' outcomes (docs/CLI-JSON.md's rules for statuses and vectors).
 enum ResultAssembler {
-  static func fill(_ document: inout RunDocument, notebook: Notebook, outcomes: [SeedOutcome]) {
+  /// `checkpoints` holds each seed's verified checkpoints (``CheckpointVerifier``).
+  static func fill(
+    _ document: inout RunDocument, notebook: Notebook, outcomes: [SeedOutcome],
+    checkpoints: [Int: [CheckpointDocument]] = [:]
+  ) {
     let bySeed = Dictionary(outcomes.map { ($0.seed, $0) }, uniquingKeysWith: { a, _ in a })
     document.runs = document.seeds.compactMap { bySeed[$0] }.map { outcome in
-      SeedRunDocument(
+      var run = SeedRunDocument(
         seed: outcome.seed, status: status(outcome.status), seconds: outcome.seconds,
         peakMemoryBytes: outcome.peakMemoryBytes, blasThreads: outcome.blasThreads,
         steps: outcome.steps.map { step in
@@ -12,6 +16,8 @@ enum ResultAssembler {
             index: step.index, status: status(step.status), seconds: step.seconds ?? 0,
             output: excerpt.text, outputDroppedBytes: excerpt.droppedBytes > 0 ? excerpt.droppedBytes : nil)
         })
+      run.checkpoints = checkpoints[outcome.seed] ?? []
+      return run
     }
     for index in document.steps.indices {
       let statuses = document.runs.compactMap { run in run.steps.first { $0.index == document.steps[index].index }?.status }

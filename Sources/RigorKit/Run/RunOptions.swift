@@ -1,3 +1,5 @@
+import Foundation
+
 /// What the user asked of `rigor run` / `rigor check`.
 public struct RunOptions: Sendable {
   public var overrides = ParameterOverrides()
@@ -15,6 +17,15 @@ public struct RunOptions: Sendable {
   public var verbose = false
   /// Recorded with the result when the run was not a plain `rigor run` (`verify`).
   public var origin: String?
+  /// The model store seeds load checkpoints from (nil: `$RIGOR_MODELS` or `~/.cache/rigor/models`).
+  public var modelStore: URL?
+  /// The manifest checkpoints are checked against (nil: Rigor's own).
+  public var modelManifest: ModelManifest?
+
+  /// The model store seeds use.
+  var models: ModelStore {
+    ModelStore(root: modelStore ?? ModelStore.defaultRoot(), manifest: modelManifest ?? .builtIn)
+  }
 
   public init() {}
 }

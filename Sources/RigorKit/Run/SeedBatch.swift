@@ -12,7 +12,7 @@ struct SeedBatch {
   static let outputCapBytes = 256 * 1024
 
   static func jobs(_ requested: Int?) -> Int { SeedScheduler(jobs: requested).jobs }
-  static func blasThreads(jobs: Int?) -> Int { SeedScheduler(jobs: jobs).blasThreadsPerSeed }
+  static func blasThreads(jobs: Int?, seeds: Int) -> Int { SeedScheduler(jobs: jobs).blasThreads(seeds: seeds) }
 
   func run(
     binary: URL, toolchain: InterpToolchain, notebook: Notebook, seeds: [Int],
@@ -21,6 +21,12 @@ struct SeedBatch {
     let parametersJSON = ParameterValue.jsonObject(parameters)
     let timeout = options.timeout ?? notebook.frontMatter.timeout ?? Notebook.defaultTimeout
     var launches: [SeedLaunch] = []
+    // The store is visible read-only (it usually lives under the hidden home); seeds find it
+    // and the manifest through these variables.
+    let models = options.models
+    let modelEnvironment = [
+      ModelStore.environmentKey: models.root.path, "RIGOR_MODEL_MANIFEST": models.manifest.jsonLine(),
+    ]
     for seed in seeds {
       let output = folder.appendingPathComponent("seeds/\(seed)")
       let scratch = folder.appendingPathComponent("scratch/\(seed)")
@@ -33,7 +39,8 @@ struct SeedBatch {
           sourcePath: notebook.path,
           steps: notebook.steps.map { SeedLaunch.Step(index: $0.index, line: $0.line) },
           outputCapBytes: Self.outputCapBytes, memoryLimitBytes: options.memoryLimitBytes,
-          readOnlyPaths: [binary.deletingLastPathComponent(), toolchain.libraryFolder]))
+          readOnlyPaths: [binary.deletingLastPathComponent(), toolchain.libraryFolder, models.root],
+          extraEnvironment: modelEnvironment))
     }
     // Streamed output and lines redrawn in place would overwrite each other: -v prints plain
     // progress lines.
@@ -49,7 +56,7 @@ struct SeedBatch {
       case .success(let outcome):
         return outcome
       case .failure(let error):
-        return SeedOutcome.notStarted(launch, blasThreads: scheduler.blasThreadsPerSeed, error: "\(error)")
+        return SeedOutcome.notStarted(launch, blasThreads: scheduler.blasThreads(seeds: launches.count), error: "\(error)")
       }
     }
   }

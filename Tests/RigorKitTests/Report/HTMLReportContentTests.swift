@@ -114,6 +114,18 @@ import Testing
     #expect(LinePlotData(svg: Data(Plot.heatmap([[1, 2], [3, 4]]).svg.utf8)) == nil)
   }
 
+  @Test func tierBadgeCarriesTheRestsOnMark() {
+    let notebook = ReportFixture.notebook(Self.text)
+    var document = ReportFixture.document(for: notebook)
+    document.claims = [
+      ClaimDocument(id: "loss-falls", tier: 3, verdict: "supported", reasons: [], restsOn: ["task"]),
+      ClaimDocument(id: "other", tier: 2, verdict: "supported", reasons: [], restsOn: []),
+    ]
+    let page = HTMLReport(document: document, notebook: notebook, files: [:]).render()
+    #expect(page.contains("tier 3<abbr title=\"\(MarkdownHTML.escape(ClaimDocument.restsOnNote))\">\u{2020}</abbr><span class=\"muted\"> rests on task</span>"))
+    #expect(page.contains("<span class=\"badge tier\">tier 2</span>"))
+  }
+
   @Test func tableOfContentsListsSections() {
     let page = Self.page()
     #expect(page.contains("<nav class=\"toc\" aria-label=\"Contents\">"))
