@@ -110,6 +110,12 @@ extension ProseLexicon {
       Cue(.booster, [["definitively"]]),
       Cue(.booster, [["undoubtedly"]]),
       Cue(.booster, [["unequivocally"]]),
+      Cue(.booster, [["obvious", "obviously"]]),
+      Cue(.booster, [["it"], ["is"], ["clear"], ["that"]]),
+      Cue(.booster, [["undeniably", "undeniable"]]),
+      Cue(.booster, [["without"], ["doubt"]]),
+      Cue(.booster, [["guarantees", "guaranteed", "guarantee"]], notAfter: determiners.union(infinitive)),
+      Cue(.booster, [["solves", "solved"]]),
       // Direct causal language (Yu et al. 2019).
       Cue(.causal, [["causes", "caused", "causing"]]),
       Cue(.causal, [["cause"]], notAfter: determiners.union(infinitive)),
@@ -130,6 +136,8 @@ extension ProseLexicon {
       Cue(.mechanistic, [["the"], ["feature", "circuit", "neuron", "direction"], ["for"]]),
       Cue(.mechanistic, [["monosemantic"]]),
       Cue(.mechanistic, [["faithful", "faithfully"]]),
+      Cue(.mechanistic, [["fully"], ["explains", "explain", "explained"]]),
+      Cue(.mechanistic, [["is", "are"], ["the"], ["mechanism"]]),
     ],
     hedges: [
       [["may", "might", "could"]],

@@ -27,7 +27,8 @@ struct VerifyCommand: RigorSubcommand {
     let overrides = (recorded.parameters ?? [:]).map { "\($0.key)=\($0.value)" }
     options.overrides = try ParameterOverrides(overrides)
     if freshSeeds {
-      let used = try history.runs().compactMap { try ResultHistory.document(of: $0)?.seeds }.flatMap { $0 }
+      // Fresh: never registered or recorded for this NAME (read from commit trailers).
+      let used = try Ledger(store: history.store, name: history.name).recordedSeeds
       let start = (used.max() ?? -1) + 1
       options.seeds = Array(start..<(start + max(recorded.seeds.count, 5)))
     } else {

@@ -26,6 +26,8 @@ public struct RunDocument: Codable, Sendable, Equatable {
   public var parameters: [String: ParameterValue]?
   /// Where and with what the run happened; present in stored results.
   public var environment: EnvironmentDocument?
+  /// The files `data:` let the seeds read, with their SHA-256 (provenance).
+  public var data: [DataFileDocument]?
   /// Splits each finished seed declared, by seed then split name (for held-out checks).
   public var splits: [String: [String: [Int]]]?
   /// What made the run when it was not a plain `rigor run`: `verify` or `verify --fresh-seeds`.
@@ -62,6 +64,7 @@ public struct RunDocument: Codable, Sendable, Equatable {
     case parameters, environment, splits
     case metricSplits = "metric_splits"
     case outputFolder = "output_folder"
+    case data
     case origin
     case rigorVersion = "rigor_version"
     case resultCommit = "result_commit"
@@ -88,6 +91,7 @@ public struct RunDocument: Codable, Sendable, Equatable {
     try c.encodeIfPresent(splits, forKey: .splits)
     try c.encodeIfPresent(metricSplits, forKey: .metricSplits)
     try c.encodeIfPresent(outputFolder, forKey: .outputFolder)
+    try c.encodeIfPresent(data, forKey: .data)
     try c.encodeIfPresent(origin, forKey: .origin)
     try c.encodeIfPresent(environment, forKey: .environment)
   }
@@ -204,6 +208,9 @@ public struct ClaimDocument: Codable, Sendable, Equatable {
   public var n: Int?
   /// The sign-flip p of each superiority comparison (control, then baseline).
   public var pValues: [Double]?
+  /// The tier the claim would have without the ledger's flags (unstable, fishing, a changed
+  /// prediction); present only when the ledger changed the tier.
+  public var tierBeforeLedger: Int?
 
   public init(
     id: String, tier: Int?, verdict: String, reasons: [String], says: String? = nil,
@@ -229,6 +236,7 @@ public struct ClaimDocument: Codable, Sendable, Equatable {
     try c.encode(restsOn, forKey: .restsOn)
     try c.encodeIfPresent(n, forKey: .n)
     try c.encodeIfPresent(pValues, forKey: .pValues)
+    try c.encodeIfPresent(tierBeforeLedger, forKey: .tierBeforeLedger)
   }
 
   public init(from decoder: Decoder) throws {
@@ -243,6 +251,7 @@ public struct ClaimDocument: Codable, Sendable, Equatable {
     restsOn = try c.decodeIfPresent([String].self, forKey: .restsOn) ?? ClaimJudgement.restsOn(tier: tier)
     n = try c.decodeIfPresent(Int.self, forKey: .n)
     pValues = try c.decodeIfPresent([Double].self, forKey: .pValues)
+    tierBeforeLedger = try c.decodeIfPresent(Int.self, forKey: .tierBeforeLedger)
   }
 
   /// The tier as the text views print it: `3†` when it rests on the author's declarations,
@@ -262,6 +271,7 @@ public struct ClaimDocument: Codable, Sendable, Equatable {
     case restsOn = "rests_on"
     case n
     case pValues = "p_values"
+    case tierBeforeLedger = "tier_before_ledger"
   }
 }
 

@@ -18,6 +18,8 @@ public struct SeedRunner: Sendable {
   static let backtraceGrace = 1.0
   /// Seconds between heartbeat progress reports.
   static let heartbeatInterval = 1.0
+  /// Most processes (threads count) a seed's user may have, when a memory limit is set.
+  static let processLimit = 4096
 
   public init() {}
 
@@ -78,7 +80,9 @@ public struct SeedRunner: Sendable {
       // RLIMIT_DATA covers the heap and anonymous mappings (Linux 4.7+), unlike RLIMIT_RSS.
       guard let prlimit = ["/usr/bin/prlimit", "/bin/prlimit"].first(where: FileManager.default.isExecutableFile(atPath:))
       else { throw ExecutionError.cannotStart(executable: "prlimit (util-linux), needed for a memory limit", errno: ENOENT) }
-      command = [prlimit, "--data=\(limit)", "--"] + command
+      // RLIMIT_NPROC stops a fork bomb, but only for a runner that is not root: the kernel
+      // exempts processes whose real user is root, and a user namespace made by root keeps it.
+      command = [prlimit, "--data=\(limit)", "--nproc=\(SeedRunner.processLimit)", "--"] + command
     }
     guard launch.sandboxed else { return ParentDeathSignal.wrap(command) }
     guard let bwrap = Sandbox.locate() else {

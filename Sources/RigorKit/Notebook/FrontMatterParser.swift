@@ -7,7 +7,7 @@ import Yams
 /// source positions are the notebook's own lines.
 struct FrontMatterParser {
   /// Keys Rigor reads.
-  static let knownKeys: Set<String> = ["title", "params", "seeds", "timeout"]
+  static let knownKeys: Set<String> = ["title", "params", "seeds", "timeout", "memory_limit_mb", "data"]
   /// Keys other tools commonly put in front matter; accepted and ignored.
   static let ignoredKeys: Set<String> = [
     "author", "authors", "date", "description", "tags", "abstract", "bibliography", "license",
@@ -98,6 +98,31 @@ struct FrontMatterParser {
         } else {
           error("`seeds` must be a count (e.g. 10) or a list of seeds (e.g. [0, 3, 7])", value)
         }
+      case "data":
+        guard let items = value.sequence else {
+          error("`data` must be a list of repository paths, e.g. [data/words.txt]", value)
+          continue
+        }
+        for item in items {
+          guard let path = item.scalar?.string, !path.isEmpty else {
+            error("each `data` entry must be a path relative to the repository root", item)
+            continue
+          }
+          let parts = path.split(separator: "/")
+          if path.hasPrefix("/") || parts.contains("..") || path.hasPrefix("~") {
+            error("`data` path `\(path)` must be relative to the repository root, without `..`", item)
+            continue
+          }
+          let normalized = parts.filter { $0 != "." }.joined(separator: "/")
+          guard !normalized.isEmpty else {
+            error("`data` path `\(path)` names the whole repository; list the files or folders a seed reads", item)
+            continue
+          }
+          if !frontMatter.data.contains(normalized) {
+            frontMatter.data.append(normalized)
+            frontMatter.dataLocations[normalized] = location(item.mark)
+          }
+        }
       case "timeout":
         guard [.int, .float].contains(value.tagName), let seconds = value.float, seconds > 0,
           seconds.isFinite
@@ -106,6 +131,12 @@ struct FrontMatterParser {
           continue
         }
         frontMatter.timeout = seconds
+      case "memory_limit_mb":
+        guard value.tagName == .int, let megabytes = value.int, megabytes >= 16 else {
+          error("`memory_limit_mb` must be a whole number of MiB, at least 16", value)
+          continue
+        }
+        frontMatter.memoryLimitMB = megabytes
       default:
         if !Self.ignoredKeys.contains(key) {
           diagnostics.append(

@@ -34,12 +34,21 @@ struct Reproduction: Codable {
     var id: String
     var recordedVerdict: String?
     var freshVerdict: String?
+    var recordedTier: Int?
+    var freshTier: Int?
+    /// The verdict is kept and the tier too, or the tier changed only through the ledger.
     var kept: Bool
+    /// The tier changed only through the ledger check (unstable, fishing, changed
+    /// prediction): reported apart, not a mismatch (docs/COMMAND-LINE.md).
+    var ledgerOnly: Bool
 
     enum CodingKeys: String, CodingKey {
       case id, kept
       case recordedVerdict = "recorded_verdict"
       case freshVerdict = "fresh_verdict"
+      case recordedTier = "recorded_tier"
+      case freshTier = "fresh_tier"
+      case ledgerOnly = "tier_changed_by_ledger_only"
     }
   }
 
@@ -55,9 +64,16 @@ struct Reproduction: Codable {
       return MetricCheck(name: name, outcome: outcome, recorded: MetricSummary(old.compactMap { $0 }), fresh: MetricSummary(new.compactMap { $0 }))
     }
     claims = Set(recorded.claims.map(\.id)).union(fresh.claims.map(\.id)).sorted().map { id in
-      let old = recorded.claims.first { $0.id == id }?.verdict
-      let new = fresh.claims.first { $0.id == id }?.verdict
-      return ClaimCheck(id: id, recordedVerdict: old, freshVerdict: new, kept: old == new)
+      let old = recorded.claims.first { $0.id == id }
+      let new = fresh.claims.first { $0.id == id }
+      // The tier each side would have without the ledger's flags.
+      let oldBase = old.map { $0.tierBeforeLedger ?? $0.tier }
+      let newBase = new.map { $0.tierBeforeLedger ?? $0.tier }
+      let sameVerdict = old?.verdict == new?.verdict
+      let ledgerOnly = sameVerdict && old?.tier != new?.tier && oldBase == newBase
+      return ClaimCheck(
+        id: id, recordedVerdict: old?.verdict, freshVerdict: new?.verdict, recordedTier: old?.tier,
+        freshTier: new?.tier, kept: sameVerdict && (old?.tier == new?.tier || ledgerOnly), ledgerOnly: ledgerOnly)
     }
     // With fresh seeds the contract is the claims' verdicts (docs/COMMAND-LINE.md); metric shifts are shown
     // but judged by the claims that name them.
@@ -90,8 +106,16 @@ struct Reproduction: Codable {
     for m in metrics {
       lines.append("  \(m.name.padding(toLength: width, withPad: " ", startingAt: 0))  \(m.outcome.padding(toLength: 12, withPad: " ", startingAt: 0))  recorded \(m.recorded.text)  fresh \(m.fresh.text)")
     }
-    for c in claims {
-      lines.append("  claim \(c.id): \(c.recordedVerdict ?? "absent") → \(c.freshVerdict ?? "absent")\(c.kept ? "" : "  CHANGED")")
+    func tier(_ t: Int?) -> String { t.map { "tier \($0)" } ?? "no tier" }
+    for c in claims where !c.ledgerOnly {
+      lines.append("  claim \(c.id): \(c.recordedVerdict ?? "absent") \(tier(c.recordedTier)) → \(c.freshVerdict ?? "absent") \(tier(c.freshTier))\(c.kept ? "" : "  CHANGED")")
+    }
+    let ledger = claims.filter(\.ledgerOnly)
+    if !ledger.isEmpty {
+      lines.append("tier changed only by the ledger check (not a mismatch):")
+      for c in ledger {
+        lines.append("  claim \(c.id): \(c.recordedVerdict ?? "absent") \(tier(c.recordedTier)) → \(tier(c.freshTier))")
+      }
     }
     return lines.joined(separator: "\n")
   }

@@ -60,6 +60,10 @@ enum ClaimJudging {
         restsOn: judgement.restsOn)
       document.n = judgement.n
       document.pValues = judgement.pValues.isEmpty ? nil : judgement.pValues
+      var alone = evidence
+      alone.history = ClaimHistory()
+      let withoutLedger = Judge.judge(claim, evidence: alone).tier
+      if withoutLedger != judgement.tier { document.tierBeforeLedger = withoutLedger }
       return document
     }
   }

@@ -40,6 +40,8 @@ struct Ledger {
   var entries: [Entry]
   /// For each interrupted registration, the ids of the claims it registered.
   var interrupted: [[String]]
+  /// Every seed any run of the notebook registered or recorded ("fresh" means not in here).
+  var recordedSeeds: Set<Int> = []
 
   static let claimTrailer = "Rigor-Claim"
   static let registeredTrailer = "Rigor-Registered"
@@ -60,9 +62,15 @@ struct Ledger {
     for run in try store.history(name: name) {
       switch run.kind {
       case .result:
-        if let entry = Self.entry(of: run) { entries.append(entry) }
-      case .registration where run.isInterrupted && run.commit.description != registration:
-        interrupted.append(Self.registeredIDs(of: run))
+        if let entry = Self.entry(of: run) {
+          entries.append(entry)
+          recordedSeeds.formUnion(entry.seeds)
+        }
+      case .registration:
+        if run.isInterrupted && run.commit.description != registration {
+          interrupted.append(Self.registeredIDs(of: run))
+        }
+        if run.commit.description != registration { recordedSeeds.formUnion(Self.registeredSeeds(of: run)) }
       default:
         continue
       }
@@ -102,9 +110,10 @@ struct Ledger {
     return trailers
   }
 
-  /// The trailers a registration carries: each claim's id and definition.
-  static func registrationTrailers(claims: [Claim]) -> [(String, String)] {
+  /// The trailers a registration carries: each claim's id and definition, and the seeds.
+  static func registrationTrailers(claims: [Claim], seeds: [Int]) -> [(String, String)] {
     claims.map { (registeredTrailer, "\($0.id) \($0.definitionHash)") }
+      + [("Rigor-Seeds", seeds.map(String.init).joined(separator: " "))]
   }
 
   /// `claim`'s history: every earlier result that judged a claim with its id.
@@ -197,6 +206,16 @@ struct Ledger {
       let registration = try? JSONOutput.decode(RegistrationDocument.self, from: data)
     else { return [] }
     return registration.claims.map(\.id)
+  }
+
+  private static func registeredSeeds(of run: RecordedRun) -> [Int] {
+    if let seeds = run.trailer("Rigor-Seeds") {
+      return ResultSummaryTrailers.words(seeds).compactMap { Int($0) }
+    }
+    guard let data = try? run.readFile("registration.json"),
+      let registration = try? JSONOutput.decode(RegistrationDocument.self, from: data)
+    else { return [] }
+    return registration.seeds
   }
 
   static func compactJSON(_ parameters: [String: ParameterValue]) -> String {

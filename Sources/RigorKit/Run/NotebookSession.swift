@@ -78,6 +78,16 @@ struct NotebookSession {
       return (document, minimumTierStatus(document))
     }
 
+    // `data:` paths: checked and hashed before anything runs.
+    let data = DataProvenance.hash(notebook, root: workspace.root)
+    guard data.errors.isEmpty else {
+      document.status = .invalid
+      document.errors = data.errors.map { ErrorDocument($0) }
+      printErrors(document)
+      return (document, .invalidNotebook)
+    }
+    document.data = data.files.isEmpty ? nil : data.files
+
     // 3. Sandbox, registration, seeds.
     if options.sandbox, !notebook.steps.isEmpty {
       let sandbox = SandboxCheck.probe()
@@ -100,7 +110,8 @@ struct NotebookSession {
     if let binary, let toolchain {
       outcomes = try SeedBatch(console: console, options: options)
         .run(binary: binary, toolchain: toolchain, notebook: notebook, seeds: document.seeds,
-             parameters: valid.parameters, folder: scratch.url)
+             parameters: valid.parameters, folder: scratch.url,
+             dataPaths: notebook.frontMatter.data.map { workspace.root.appendingPathComponent($0) })
     } else {
       outcomes = []
     }

@@ -1,5 +1,5 @@
 /// Fills a `RunDocument` from the seeds' outcomes (docs/CLI-JSON.md's rules for statuses and vectors).
-enum ResultAssembler {
+@_spi(Benchmarks) public enum ResultAssembler {
   /// `checkpoints` holds each seed's verified checkpoints (``CheckpointVerifier``).
   static func fill(
     _ document: inout RunDocument, notebook: Notebook, outcomes: [SeedOutcome],
@@ -23,14 +23,23 @@ enum ResultAssembler {
       let statuses = document.runs.compactMap { run in run.steps.first { $0.index == document.steps[index].index }?.status }
       document.steps[index].status = statuses.max()
     }
-    // A failed seed contributes nothing: its values are null (docs/JUDGING.md, docs/CLI-JSON.md).
-    var names = Set<String>()
-    for outcome in outcomes { names.formUnion(outcome.metrics.map(\.name)) }
+    // One pass over every seed's metrics: linear in metrics × seeds (a forged channel may send
+    // the cap of 10,000 per seed).
     var metrics: [String: [Double?]] = [:]
-    for name in names {
-      metrics[name] = document.seeds.map { seed in
-        guard let outcome = bySeed[seed], outcome.status == .ok else { return nil }
-        return outcome.metricValues[name]
+    let seedCount = document.seeds.count
+    for (position, seed) in document.seeds.enumerated() {
+      guard let outcome = bySeed[seed] else { continue }
+      for metric in outcome.metrics {
+        if metrics[metric.name] == nil { metrics[metric.name] = Array(repeating: nil, count: seedCount) }
+        // A failed seed contributes nothing: its values are null (docs/JUDGING.md, docs/CLI-JSON.md).
+        if outcome.status == .ok, metrics[metric.name]![position] == nil {
+          metrics[metric.name]![position] = metric.value
+        }
+      }
+    }
+    for outcome in outcomes where !document.seeds.contains(outcome.seed) {
+      for metric in outcome.metrics where metrics[metric.name] == nil {
+        metrics[metric.name] = Array(repeating: nil, count: seedCount)
       }
     }
     document.metrics = metrics

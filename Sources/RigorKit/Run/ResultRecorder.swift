@@ -23,7 +23,7 @@ struct ResultRecorder {
     return try store.register(
       notebook: name, notebookPath: notebook.path, files: files,
       message: "rigor: register \(claims.count) claim(s) of \(name)\n\nClaims: \(ids.isEmpty ? "none" : ids)",
-      trailers: try trailers(for: notebook) + Ledger.registrationTrailers(claims: claims))
+      trailers: try trailers(for: notebook) + Ledger.registrationTrailers(claims: claims, seeds: seeds))
   }
 
   /// What recording a result produced: its commit, and why the working folder could not be

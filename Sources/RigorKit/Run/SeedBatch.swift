@@ -11,12 +11,15 @@ struct SeedBatch {
   /// Output kept per step before the middle is dropped (head and tail are kept).
   static let outputCapBytes = 256 * 1024
 
+  /// Memory one seed may use when neither `--memory-limit` nor `memory_limit_mb` says: 8 GiB.
+  static let defaultMemoryLimitBytes = 8 << 30
+
   static func jobs(_ requested: Int?) -> Int { SeedScheduler(jobs: requested).jobs }
   static func blasThreads(jobs: Int?, seeds: Int) -> Int { SeedScheduler(jobs: jobs).blasThreads(seeds: seeds) }
 
   func run(
     binary: URL, toolchain: InterpToolchain, notebook: Notebook, seeds: [Int],
-    parameters: [String: ParameterValue], folder: URL
+    parameters: [String: ParameterValue], folder: URL, dataPaths: [URL] = []
   ) throws -> [SeedOutcome] {
     let parametersJSON = ParameterValue.jsonObject(parameters)
     let timeout = options.timeout ?? notebook.frontMatter.timeout ?? Notebook.defaultTimeout
@@ -38,8 +41,10 @@ struct SeedBatch {
           scratchDirectory: scratch, timeoutSeconds: timeout, sandboxed: options.sandbox,
           sourcePath: notebook.path,
           steps: notebook.steps.map { SeedLaunch.Step(index: $0.index, line: $0.line) },
-          outputCapBytes: Self.outputCapBytes, memoryLimitBytes: options.memoryLimitBytes,
-          readOnlyPaths: [binary.deletingLastPathComponent(), toolchain.libraryFolder, models.root],
+          outputCapBytes: Self.outputCapBytes,
+          memoryLimitBytes: options.memoryLimitBytes ?? notebook.frontMatter.memoryLimitMB.map { $0 << 20 }
+            ?? Self.defaultMemoryLimitBytes,
+          readOnlyPaths: [binary.deletingLastPathComponent(), toolchain.libraryFolder, models.root] + dataPaths,
           extraEnvironment: modelEnvironment))
     }
     // Streamed output and lines redrawn in place would overwrite each other: -v prints plain
