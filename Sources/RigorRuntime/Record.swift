@@ -37,7 +37,7 @@ public func record(
 /// The same rules as `record(_:_:)`; in addition, `split` must be declared with
 /// `split(_:ids:)` somewhere in the same seed (checked when the seed ends, so the order does
 /// not matter). Recording a claim's metric on `evaluation` is what lets `held_out: true` be
-/// verified (TIERS.md).
+/// verified (docs/JUDGING.md).
 public func record(
   _ name: String, _ value: Double, on split: String, file: String = #file, line: Int = #line,
   column: Int = #column

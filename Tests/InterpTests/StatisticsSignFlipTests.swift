@@ -42,7 +42,7 @@ import Testing
     #expect(result.exact && result.patterns == 1 << 20)
   }
 
-  /// Python reimplementation of TIERS.md's sampler: SplitMix64(fnv1a("sae-beats-mahalanobis")),
+  /// Python reimplementation of docs/JUDGING.md's sampler: SplitMix64(fnv1a("sae-beats-mahalanobis")),
   /// 25 outputs per pattern, − for a top bit of 1, count of sums >= observed − 1e-12·Σ|d|.
   @Test func monteCarloMatchesIndependentImplementation() {
     let d = [

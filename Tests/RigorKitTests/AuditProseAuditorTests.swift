@@ -258,7 +258,7 @@ private func flags(_ markdown: String) -> [ProseFlag] {
       sentences(text) == [
         "Results hold, e.g. For SAEs, i.e. Sparse ones.", "Fig. 3 shows x.",
         "Values were 0.95 on avg.",
-        // TIERS.md: a boundary needs a capital letter next (or a line end), so a quote or a
+        // docs/JUDGING.md: a boundary needs a capital letter next (or a line end), so a quote or a
         // bracket after "Yes!" continues the sentence.
         "Next one by J. Smith et al. Was it?", "Yes! \"Quoted.\" (Bracketed.)", "Done",
       ])

@@ -2,7 +2,7 @@ import Testing
 
 @testable import RigorKit
 
-/// TIERS.md's prose audit against a recorded result: links count only to supported claims at
+/// docs/JUDGING.md's prose audit against a recorded result: links count only to supported claims at
 /// tier 2 or more, numbers only when they match what was recorded; every flag says why.
 @Suite struct AuditRecordedAnchorTests {
   /// accuracy 0.80-0.84 (mean 0.82; scipy t interval (0.8003675683852245, 0.8396324316147756)),

@@ -18,7 +18,7 @@ import Testing
     }
   }
 
-  // Each rule of TIERS.md at its boundary: (lo, hi) just inside and just outside.
+  // Each rule of docs/JUDGING.md at its boundary: (lo, hi) just inside and just outside.
   @Test func greaterThanHoldsOnlyWhenLowerBoundIsAbove() {
     let e = RigorKit.Expectation.greaterThan(0.8)
     #expect(e.evaluate(lower: 0.8000001, upper: 0.9) == .holds)

@@ -2,7 +2,7 @@ import Testing
 
 @testable import RigorKit
 
-/// `when` and `margin` rules at the claim's own line (TIERS.md; exit 3 through validation).
+/// `when` and `margin` rules at the claim's own line (docs/JUDGING.md; exit 3 through validation).
 @Suite struct ClaimWhenAndMarginTests {
   func validate(_ text: String) -> NotebookValidation {
     NotebookValidation.validate(

@@ -2,7 +2,7 @@ import Testing
 
 @testable import RigorKit
 
-/// The four ledger checks (TIERS.md): unstable, fishing, changed prediction, interrupted.
+/// The four ledger checks (docs/JUDGING.md): unstable, fishing, changed prediction, interrupted.
 @Suite struct JudgeLedgerTests {
   typealias F = JudgeFixture
   typealias Run = ClaimHistory.Run

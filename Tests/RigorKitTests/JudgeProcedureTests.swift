@@ -2,7 +2,7 @@ import Testing
 
 @testable import RigorKit
 
-/// Steps 1-6 of TIERS.md: what makes a claim unchecked, inconclusive or refuted.
+/// Steps 1-6 of docs/JUDGING.md: what makes a claim unchecked, inconclusive or refuted.
 @Suite struct JudgeProcedureTests {
   typealias F = JudgeFixture
 

@@ -2,7 +2,7 @@ import Testing
 @testable import RigorKit
 
 /// `setting: realistic` counts toward tier 4 only with a verified pretrained model checkpoint
-/// in every finished seed (TIERS.md step 7).
+/// in every finished seed (docs/JUDGING.md, procedure step 7).
 @Suite("Judge setting: realistic")
 struct JudgeSettingTests {
   static let claim = JudgeFixture.tierFour

@@ -3,7 +3,7 @@
 /// The same seed gives the same sequence on every machine and Swift version: the state is a
 /// `UInt64` advanced by the golden-ratio increment and mixed with fixed multiply-xorshift
 /// constants, all in wrapping integer arithmetic. Rigor uses it to seed other generators and,
-/// as TIERS.md specifies, to draw the sign patterns of the Monte Carlo sign-flip test.
+/// as docs/JUDGING.md specifies, to draw the sign patterns of the Monte Carlo sign-flip test.
 public struct SplitMix64: RandomNumberGenerator, Sendable {
   public private(set) var state: UInt64
 

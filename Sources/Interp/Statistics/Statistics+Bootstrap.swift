@@ -5,7 +5,7 @@ extension Statistics {
   /// and returns numpy-linear quantiles (1 − level)/2 and (1 + level)/2 of those values. Each
   /// index is ⌊u · N / 2^64⌋ for successive outputs u of `SplitMix64(seed:)` (the high word of
   /// the full-width product; its bias is below N / 2^64). The judge does not use this: at N = 5
-  /// the percentile bootstrap covers about 84%, not 95% (TIERS.md).
+  /// the percentile bootstrap covers about 84%, not 95% (docs/JUDGING.md).
   public static func bootstrapInterval(
     _ x: [Double], level: Double = 0.95, resamples: Int = 10_000, seed: UInt64,
     statistic: ([Double]) -> Double = { Statistics.mean($0) }

@@ -1,10 +1,10 @@
 extension Statistics {
-  /// The largest N for which `signFlipTest` enumerates all 2^N patterns (TIERS.md).
+  /// The largest N for which `signFlipTest` enumerates all 2^N patterns (docs/JUDGING.md).
   public static let signFlipExactLimit = 20
-  /// The number of random patterns drawn above the exact limit (TIERS.md).
+  /// The number of random patterns drawn above the exact limit (docs/JUDGING.md).
   public static let signFlipRandomPatterns = 100_000
 
-  /// The one-sided sign-flip permutation test of mean(d) > 0, seeded as TIERS.md specifies.
+  /// The one-sided sign-flip permutation test of mean(d) > 0, seeded as docs/JUDGING.md specifies.
   ///
   /// The seed of the sampled version is the FNV-1a 64-bit hash of `id`'s UTF-8 bytes.
   public static func signFlipTest(_ d: [Double], id: String) -> SignFlipResult {

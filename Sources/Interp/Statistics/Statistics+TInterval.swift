@@ -3,7 +3,7 @@ import Foundation
 extension Statistics {
   /// The two-sided Student-t interval of the mean: mean ± t((1+level)/2, N−1) · sd / √N.
   ///
-  /// `sd` is the sample standard deviation (N − 1). This is the interval TIERS.md uses for
+  /// `sd` is the sample standard deviation (N − 1). This is the interval docs/JUDGING.md uses for
   /// every claim; it equals scipy's `stats.ttest_1samp(x, 0).confidence_interval(level)`.
   /// With N < 2 the width is undefined and both bounds are NaN. A sample whose values are all
   /// equal gives a zero-width interval at the mean, which is an ordinary interval.

@@ -1,5 +1,5 @@
 /// What a notebook recorded, against which the prose audit checks evidence anchors
-/// (TIERS.md, "Prose audit"): each claim's verdict, tier, N and sign-flip p, and each metric's
+/// (docs/JUDGING.md, "Prose audit"): each claim's verdict, tier, N and sign-flip p, and each metric's
 /// mean and 95% CI.
 public struct ProseAuditContext: Sendable {
   /// One judged claim.

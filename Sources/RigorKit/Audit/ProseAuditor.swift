@@ -21,7 +21,7 @@ public struct ProseAuditor: Sendable {
   /// The words the auditor listens for.
   public var lexicon: ProseLexicon
 
-  /// Creates an auditor; the standard lexicon is the one TIERS.md specifies.
+  /// Creates an auditor; the standard lexicon is the one docs/JUDGING.md specifies.
   public init(lexicon: ProseLexicon = .standard) {
     self.lexicon = lexicon
   }
@@ -44,7 +44,7 @@ public struct ProseAuditor: Sendable {
         let anchors = evidence.anchors(in: text)
         var reasons: [String] = []
         if let context {
-          // TIERS.md: anchors count only when they agree with what was recorded.
+          // docs/JUDGING.md: anchors count only when they agree with what was recorded.
           var counted = false
           for id in links {
             guard let claim = context.claims[id] else {
@@ -76,7 +76,7 @@ public struct ProseAuditor: Sendable {
   }
 
   /// Reads and audits the Markdown file at `url`; `file` is the path printed in the flags
-  /// (relative to the repository root, by CLI.md's convention).
+  /// (relative to the repository root, by docs/COMMAND-LINE.md's convention).
   public func audit(fileAt url: URL, file: String) throws(ProseAuditError) -> [ProseFlag] {
     let data: Data
     do {

@@ -1,5 +1,5 @@
 extension ProseEvidence {
-  /// Whether one anchor agrees with what was recorded; when it does not, why (TIERS.md: the
+  /// Whether one anchor agrees with what was recorded; when it does not, why (docs/JUDGING.md: the
   /// flag names the number that matches nothing recorded).
   func check(_ anchor: Anchor, against context: ProseAuditContext) -> (counts: Bool, why: String?) {
     switch anchor {

@@ -1,7 +1,7 @@
 import Foundation
 
 /// Recognises evidence anchors in a sentence: a number with a CI or ±, "n =", "p =", or a
-/// figure or table reference (TIERS.md, "Prose audit"), with the numbers as written so they
+/// figure or table reference (docs/JUDGING.md, "Prose audit"), with the numbers as written so they
 /// can be checked against what was recorded.
 struct ProseEvidence {
   /// A number as written: its value (x% as x/100) and the decimals written (plus 2 for %).

@@ -1,7 +1,7 @@
 /// One pontification flag: an assertive sentence with no hedge, no evidence anchor and no
 /// link to a claim.
 ///
-/// Encodes as `{"file", "line", "column", "cue", "text"}` (CLI.md, `flags`), plus `kind`.
+/// Encodes as `{"file", "line", "column", "cue", "text"}` (docs/CLI-JSON.md, `flags`), plus `kind`.
 public struct ProseFlag: Codable, Hashable, Sendable, CustomStringConvertible {
   /// The audited file, as given to the auditor.
   public var file: String

@@ -16,7 +16,7 @@
 ///   Findings", EMNLP — direct causal cues (causes, is responsible for, drives, determines).
 /// - Mechanistic overclaims (implements, encodes, "the feature for", monosemantic,
 ///   faithful) and definitional identification ("head 2.3 is the induction head") are
-///   Rigor's interpretability-specific additions (TIERS.md, "Prose audit").
+///   Rigor's interpretability-specific additions (docs/JUDGING.md, "Prose audit").
 public struct ProseLexicon: Sendable {
   /// Why a cue is assertive.
   public enum CueKind: String, Codable, Sendable, Hashable {
@@ -91,7 +91,7 @@ extension ProseLexicon {
     "possible", "likely", "primary", "no",
   ]
 
-  /// The lexicon `rigor audit` uses (TIERS.md, "Prose audit").
+  /// The lexicon `rigor audit` uses (docs/JUDGING.md, "Prose audit").
   public static let standard = ProseLexicon(
     cues: [
       // Boosters (Hyland 1998).

@@ -1,7 +1,7 @@
 /// Splits a block of prose into sentences.
 ///
 /// A sentence ends at `.`, `!` or `?` (after any closing quotes or brackets) followed by
-/// white space and then a capital letter, or at the end of a line (TIERS.md) — unless the
+/// white space and then a capital letter, or at the end of a line (docs/JUDGING.md) — unless the
 /// period ends an abbreviation ("e.g.", "et al.", "Fig.") or an initial ("J. Smith"). Decimal numbers
 /// never split (no space after their point), and sentences run across soft line breaks.
 /// Masked characters (inline code) never end a sentence.
@@ -23,7 +23,7 @@ struct ProseSentenceSplitter {
       while next < chars.count, chars[next].isWhitespace { next += 1 }
       if next < chars.count {
         guard next > end else { continue }  // "0.95", "x.y": no space, no boundary
-        // TIERS.md: a boundary needs a capital letter next, or the line to end here.
+        // docs/JUDGING.md: a boundary needs a capital letter next, or the line to end here.
         let lineEnds = block.lines[next] != block.lines[index]
         if !chars[next].isUppercase && !lineEnds { continue }
         if chars[index] == "." && endsAbbreviation(chars, before: index) { continue }

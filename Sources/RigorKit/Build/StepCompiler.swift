@@ -14,7 +14,7 @@ public struct StepCompiler: Sendable {
     self.cache = cache
   }
 
-  /// Flags every notebook is compiled with (NOTEBOOK.md: Swift 5 mode; `-g` for backtraces).
+  /// Flags every notebook is compiled with (docs/NOTEBOOK-FORMAT.md: Swift 5 mode; `-g` for backtraces).
   public static let languageFlags = ["-g", "-swift-version", "5", "-diagnostic-style", "llvm"]
 
   var arguments: [String] {

@@ -1,5 +1,5 @@
 /// A checkpoint one seed loaded, as the judge needs it: only a verified entry of kind `model`
-/// makes `setting: realistic` count (TIERS.md step 7).
+/// makes `setting: realistic` count (docs/JUDGING.md, procedure step 7).
 public struct CheckpointEvidence: Hashable, Sendable, Codable {
   public var name: String
   /// `model` or `data`.

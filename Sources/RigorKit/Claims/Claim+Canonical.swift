@@ -27,7 +27,7 @@ extension Claim {
     return Self.object(fields + (when.map { [(.when, Self.json($0))] } ?? []))
   }
 
-  /// The fields that decide the claim's verdict (TIERS.md, the ledger check): `metric`,
+  /// The fields that decide the claim's verdict (docs/JUDGING.md, the ledger check): `metric`,
   /// `expect`, `control`, `baseline`, `better`, `margin`, `competitive`, `when`, `capability`,
   /// `capability_tolerance`, as canonical JSON. `says`, `task`, `setting` and the other
   /// declarations are left out: rewording a claim or declaring a task is not a new prediction.

@@ -14,7 +14,7 @@ extension Claim {
   /// the same way as one parsed from a notebook: the id's alphabet, non-empty `says` and
   /// `task`, metric names the runtime can record, a `metric` for every prediction to be about,
   /// a finite margin >= 0, and `competitive: true` only with a baseline and a margin > 0
-  /// (TIERS.md: otherwise the claim is invalid).
+  /// (docs/JUDGING.md: otherwise the claim is invalid).
   public var problems: [Problem] {
     var found: [Problem] = []
     if !Self.isValidID(id) {

@@ -1,9 +1,9 @@
 /// A claim from a notebook's ```claim block: what the author says and how to check it.
 ///
-/// Only `id` and `says` are required (NOTEBOOK.md); every other field has the default the
+/// Only `id` and `says` are required (docs/NOTEBOOK-FORMAT.md); every other field has the default the
 /// schema gives it, already resolved here, so two blocks that differ only in spelling out a
 /// default are the same claim (same `canonicalForm`, same `canonicalHash`). `Judge` decides
-/// the claim's tier from these fields and one run's evidence (TIERS.md).
+/// the claim's tier from these fields and one run's evidence (docs/JUDGING.md).
 public struct Claim: Hashable, Sendable {
   /// Which direction of the metric is an improvement.
   public enum Direction: String, Codable, Sendable, CaseIterable {

@@ -1,6 +1,6 @@
 /// One claim's view of a run's evidence: which seeds count, and its metrics as paired vectors.
 ///
-/// TIERS.md: a seed that failed or timed out contributes nothing, not even values recorded
+/// docs/JUDGING.md: a seed that failed or timed out contributes nothing, not even values recorded
 /// before it stopped; N is the number of finished seeds on which all the claim's named
 /// metrics were recorded (complete cases), and vectors are paired by seed over those.
 struct ClaimData {

@@ -1,4 +1,4 @@
-/// What the ledger knows about one claim's earlier recorded runs (TIERS.md, the ledger check):
+/// What the ledger knows about one claim's earlier recorded runs (docs/JUDGING.md, the ledger check):
 /// every earlier result of the notebook that judged a claim with this id, and how many runs
 /// registered it but never recorded a result.
 ///

@@ -10,7 +10,7 @@ public struct ClaimJudgement: Hashable, Sendable, Codable {
   /// Plain sentences with the numbers that decided, the declarations the tier rests on, and
   /// whatever held the claim below the tier it would otherwise reach.
   public var reasons: [String]
-  /// The author's declarations the tier depends on (TIERS.md, "What a tier rests on"):
+  /// The author's declarations the tier depends on (docs/JUDGING.md, "What a tier rests on"):
   /// `task` for tiers 3-5, `setting` for 4-5, `safety` for 5; empty when the tier rests on
   /// statistics alone.
   public var restsOn: [String]

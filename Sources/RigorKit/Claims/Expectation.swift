@@ -2,7 +2,7 @@ import Interp
 
 /// A claim's prediction about its metric: `> v`, `>= v`, `< v`, `<= v` or `in [a, b]`.
 ///
-/// It is judged on the 95% t interval (lo, hi) of the metric's mean over seeds (TIERS.md):
+/// It is judged on the 95% t interval (lo, hi) of the metric's mean over seeds (docs/JUDGING.md):
 /// `> v` holds when lo > v and fails when hi <= v; `>= v` holds when lo >= v and fails when
 /// hi < v; `<` and `<=` mirror these; `in [a, b]` holds when a <= lo and hi <= b and fails when
 /// hi < a or lo > b. Anything else is undecided.

@@ -1,5 +1,5 @@
 extension Judge {
-  /// What the ledger check found for one claim (TIERS.md, rules 1-4).
+  /// What the ledger check found for one claim (docs/JUDGING.md, rules 1-4).
   struct LedgerFindings {
     /// A flag and the tier it caps the claim at.
     struct Flag {

@@ -1,5 +1,5 @@
 extension Judge {
-  /// The `setting: realistic` condition of tier 4 (TIERS.md step 7): every finished seed loaded
+  /// The `setting: realistic` condition of tier 4 (docs/JUDGING.md, procedure step 7): every finished seed loaded
   /// at least one pretrained checkpoint of kind `model` through `checkpoint(_:)` whose files
   /// matched Rigor's manifest. Returns the reason when it holds (`support`) or why it does
   /// not (`held`); both nil for a toy setting, which the caller reports.

@@ -1,12 +1,12 @@
 import Interp
 
-/// Decides a claim's verdict and rigor tier from one run's evidence, by TIERS.md's procedure.
+/// Decides a claim's verdict and rigor tier from one run's evidence, by docs/JUDGING.md's procedure.
 ///
 /// The steps run in the specification's order: (1) no metric, (2) a named metric never
 /// recorded, (3) no prediction, (4) fewer than 5 complete seeds, (5) each part of the
 /// prediction evaluated, (6) refuted or inconclusive, (7) supported at tier 2, 3 or 4,
 /// (8) tier 5. Then the caps: a seed that did not finish caps at 2, a metric that does not
-/// vary with the seed caps at 2, an unstable ledger caps at 3. Decisions TIERS.md leaves open
+/// vary with the seed caps at 2, an unstable ledger caps at 3. Decisions docs/JUDGING.md leaves open
 /// are written down in docs/JUDGING.md.
 public enum Judge {
   /// The fewest complete seeds on which a claim can be judged.

@@ -1,4 +1,4 @@
-/// The verdict on a claim after one run (TIERS.md).
+/// The verdict on a claim after one run (docs/JUDGING.md).
 public enum Verdict: String, Codable, Sendable, Hashable, CaseIterable {
   /// Every part of the prediction holds.
   case supported

@@ -1,4 +1,4 @@
-/// Rigor's exit codes (CLI.md). With several notebooks, the highest code wins.
+/// Rigor's exit codes (docs/COMMAND-LINE.md). With several notebooks, the highest code wins.
 public enum ExitStatus: Int32, Comparable, Sendable {
   case success = 0
   /// `--min-tier` not met, or `verify` found a mismatch.

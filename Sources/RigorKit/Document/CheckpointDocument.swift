@@ -1,5 +1,5 @@
 /// A checkpoint one seed loaded through `checkpoint(_:)`, as the runner verified it
-/// (`runs[i].checkpoints`, CLI.md).
+/// (`runs[i].checkpoints`, docs/CLI-JSON.md).
 ///
 /// `kind`, `source` and the hashes come from Rigor's manifest, never from the seed; `verified`
 /// says whether every file of the entry in the model store had its manifest hash when the run

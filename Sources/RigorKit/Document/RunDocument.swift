@@ -1,8 +1,8 @@
-/// The JSON document `rigor run` and `rigor check` print for one notebook (CLI.md), and the
+/// The JSON document `rigor run` and `rigor check` print for one notebook (docs/CLI-JSON.md), and the
 /// `result.json` stored with every recorded run (the same object plus `environment`).
 ///
 /// This is the contract scripts rely on: field names and meanings only ever grow. Keys are
-/// snake_case as CLI.md writes them.
+/// snake_case as docs/CLI-JSON.md writes them.
 public struct RunDocument: Codable, Sendable, Equatable {
   public var schema: Int = 1
   public var rigorVersion: String = RigorKit.rigorVersion
@@ -77,7 +77,7 @@ public struct RunDocument: Codable, Sendable, Equatable {
     try c.encode(rigorVersion, forKey: .rigorVersion)
     try c.encode(notebook, forKey: .notebook)
     try c.encode(status, forKey: .status)
-    try c.encode(resultCommit, forKey: .resultCommit)  // explicit null, as CLI.md shows
+    try c.encode(resultCommit, forKey: .resultCommit)  // explicit null, as docs/CLI-JSON.md shows
     try c.encode(resultsRef, forKey: .resultsRef)
     try c.encode(seeds, forKey: .seeds)
     try c.encode(steps, forKey: .steps)
@@ -109,7 +109,7 @@ public enum StepStatus: String, Codable, Sendable, Comparable {
   case ok, skipped, failed
   case timedOut = "timed_out"
 
-  /// failed > timed_out > skipped > ok (CLI.md).
+  /// failed > timed_out > skipped > ok (docs/CLI-JSON.md).
   var severity: Int {
     switch self {
     case .ok: 0
@@ -200,7 +200,7 @@ public struct ClaimDocument: Codable, Sendable, Equatable {
   public var claimHash: String?
   /// The claim's `says`, for reports.
   public var says: String?
-  /// The author's declarations the tier rests on (TIERS.md): `task` for tiers 3-5, `setting`
+  /// The author's declarations the tier rests on (docs/JUDGING.md): `task` for tiers 3-5, `setting`
   /// for 4-5, `safety` for 5.
   public var restsOn: [String]
   /// N, the complete seeds the claim was judged on; nil when it names no metric or the
@@ -281,7 +281,7 @@ public struct FlagDocument: Codable, Sendable, Equatable {
   public var line: Int
   public var cue: String
   public var text: String
-  /// Why the sentence's anchors or claim links did not count (TIERS.md); absent when it had
+  /// Why the sentence's anchors or claim links did not count (docs/JUDGING.md); absent when it had
   /// none or they could not be checked.
   public var reasons: [String]?
 

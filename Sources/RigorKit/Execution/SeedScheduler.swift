@@ -3,7 +3,7 @@ import Foundation
 /// Runs many seeds, at most `jobs` at a time, each on a thread of its own (the supervisor
 /// loop blocks, so it stays off Swift's cooperative thread pool).
 ///
-/// Every launch gets its BLAS threads pinned to max(1, cores / min(jobs, seeds)) (CLI.md), so
+/// Every launch gets its BLAS threads pinned to max(1, cores / min(jobs, seeds)) (docs/COMMAND-LINE.md), so
 /// parallel seeds do not oversubscribe the cores and a one-seed run of a real model gets every
 /// core; the value is in each outcome.
 public struct SeedScheduler: Sendable {

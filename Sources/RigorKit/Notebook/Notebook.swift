@@ -22,12 +22,12 @@ public struct Notebook: Sendable {
   }
 
   /// Seeds to run when neither front matter nor the command line says: five, because no claim
-  /// can be judged on fewer (TIERS.md).
+  /// can be judged on fewer (docs/JUDGING.md).
   public static let defaultSeeds = Array(0..<5)
   /// Seconds allowed for one seed's run when front matter does not say.
   public static let defaultTimeout: Double = 600
 
-  /// The notebook's NAME (CLI.md): its path relative to `Notebooks/` (or to the repository
+  /// The notebook's NAME (docs/COMMAND-LINE.md): its path relative to `Notebooks/` (or to the repository
   /// root when it is elsewhere) without `.md`.
   public static func name(forRepositoryPath relativePath: String) -> String {
     var name = relativePath

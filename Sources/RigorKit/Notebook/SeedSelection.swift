@@ -1,6 +1,6 @@
 import Foundation
 
-/// The seeds `--seeds` names, in the forms CLI.md gives: a count `5` (seeds 0-4), a list
+/// The seeds `--seeds` names, in the forms docs/COMMAND-LINE.md gives: a count `5` (seeds 0-4), a list
 /// `0,3,7` (one seed as `7,`), a range `5-9`, or a list mixing seeds and ranges (`0-2,7`).
 public enum SeedSelection {
   public static func parse(_ text: String) throws -> [Int] {

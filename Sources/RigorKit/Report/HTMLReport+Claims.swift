@@ -65,7 +65,7 @@ extension HTMLReport {
 }
 
 extension HTMLReport {
-  /// The `rests_on` mark beside a tier (TIERS.md): a dagger, with what it rests on spelled out
+  /// The `rests_on` mark beside a tier (docs/JUDGING.md): a dagger, with what it rests on spelled out
   /// for readers and screen readers, when the tier rests on the author's declarations.
   func restsOnMark(_ claim: ClaimDocument) -> String {
     guard claim.tier != nil, !claim.restsOn.isEmpty else { return "" }

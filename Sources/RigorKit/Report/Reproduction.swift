@@ -39,7 +39,7 @@ struct Reproduction: Codable {
     /// The verdict is kept and the tier too, or the tier changed only through the ledger.
     var kept: Bool
     /// The tier changed only through the ledger check (unstable, fishing, changed
-    /// prediction): reported apart, not a mismatch (CLI.md).
+    /// prediction): reported apart, not a mismatch (docs/COMMAND-LINE.md).
     var ledgerOnly: Bool
 
     enum CodingKeys: String, CodingKey {
@@ -75,7 +75,7 @@ struct Reproduction: Codable {
         id: id, recordedVerdict: old?.verdict, freshVerdict: new?.verdict, recordedTier: old?.tier,
         freshTier: new?.tier, kept: sameVerdict && (old?.tier == new?.tier || ledgerOnly), ledgerOnly: ledgerOnly)
     }
-    // With fresh seeds the contract is the claims' verdicts (CLI.md); metric shifts are shown
+    // With fresh seeds the contract is the claims' verdicts (docs/COMMAND-LINE.md); metric shifts are shown
     // but judged by the claims that name them.
     reproduced = claims.allSatisfy(\.kept)
       && (freshSeeds || metrics.allSatisfy { $0.outcome == "identical" || $0.outcome == "within_noise" })

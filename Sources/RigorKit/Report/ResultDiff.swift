@@ -37,7 +37,7 @@ struct ResultDiff: Codable {
     var tierB: Int?
     var verdictA: String?
     var verdictB: String?
-    /// The declarations each side's tier rests on (TIERS.md).
+    /// The declarations each side's tier rests on (docs/JUDGING.md).
     var restsOnA: [String]?
     var restsOnB: [String]?
 

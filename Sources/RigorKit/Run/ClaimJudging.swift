@@ -1,6 +1,6 @@
 import Foundation
 
-/// Glue between a run's outcomes and the judge: builds the evidence TIERS.md reads and turns
+/// Glue between a run's outcomes and the judge: builds the evidence docs/JUDGING.md reads and turns
 /// judgements into the document's claim objects.
 enum ClaimJudging {
   static func evidence(

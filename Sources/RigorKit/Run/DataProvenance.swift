@@ -1,7 +1,7 @@
 import Foundation
 
 /// The repository files a notebook's `data:` front matter names, with their SHA-256, for the
-/// result's provenance (NOTEBOOK.md): a folder stands for every regular file under it.
+/// result's provenance (docs/NOTEBOOK-FORMAT.md): a folder stands for every regular file under it.
 enum DataProvenance {
   /// At most this many files are hashed per notebook; a larger folder is a notebook error.
   static let maximumFiles = 10_000

@@ -2,7 +2,7 @@ import Foundation
 
 /// Every earlier recorded run of a notebook, read from its results ref, for the ledger check.
 ///
-/// TIERS.md: the ledger compares a claim's verdict with its earlier recorded results (same
+/// docs/JUDGING.md: the ledger compares a claim's verdict with its earlier recorded results (same
 /// definition: unstable or fishing; another definition on the same seeds: a changed
 /// prediction) and counts interrupted runs. Result commits carry what that needs in trailers,
 /// so the check reads commit messages, not result trees:

@@ -2,7 +2,7 @@ import Foundation
 
 /// Runs or checks several notebooks in turn and prints their documents.
 ///
-/// With `--format json` the output is one JSON array (CLI.md); the exit status is the highest
+/// With `--format json` the output is one JSON array (docs/CLI-JSON.md); the exit status is the highest
 /// any notebook produced.
 struct NotebookBatch {
   var console: Console

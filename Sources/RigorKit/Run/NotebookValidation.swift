@@ -54,7 +54,7 @@ struct NotebookValidation {
       diagnostics: diagnostics)
   }
 
-  /// TIERS.md: a `when` naming an unknown parameter, or giving a value of the wrong type, is
+  /// docs/JUDGING.md: a `when` naming an unknown parameter, or giving a value of the wrong type, is
   /// invalid. An integer for a `Double` parameter is accepted (and stored as a Double), as in
   /// front matter and `--param`.
   static func checkWhen(

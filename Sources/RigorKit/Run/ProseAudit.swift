@@ -1,6 +1,6 @@
 import Foundation
 
-/// Glue from the prose auditor's flags to the document's `flags` (CLI.md shape), and the
+/// Glue from the prose auditor's flags to the document's `flags` (docs/CLI-JSON.md shape), and the
 /// recorded result the anchors are checked against.
 enum ProseAudit {
   static func flags(markdown: String, path: String, context: ProseAuditContext? = nil) -> [FlagDocument] {

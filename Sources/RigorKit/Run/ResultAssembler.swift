@@ -1,4 +1,4 @@
-/// Fills a `RunDocument` from the seeds' outcomes (CLI.md's rules for statuses and vectors).
+/// Fills a `RunDocument` from the seeds' outcomes (docs/CLI-JSON.md's rules for statuses and vectors).
 @_spi(Benchmarks) public enum ResultAssembler {
   /// `checkpoints` holds each seed's verified checkpoints (``CheckpointVerifier``).
   static func fill(
@@ -31,7 +31,7 @@
       guard let outcome = bySeed[seed] else { continue }
       for metric in outcome.metrics {
         if metrics[metric.name] == nil { metrics[metric.name] = Array(repeating: nil, count: seedCount) }
-        // A failed seed contributes nothing: its values are null (TIERS.md, CLI.md).
+        // A failed seed contributes nothing: its values are null (docs/JUDGING.md, docs/CLI-JSON.md).
         if outcome.status == .ok, metrics[metric.name]![position] == nil {
           metrics[metric.name]![position] = metric.value
         }

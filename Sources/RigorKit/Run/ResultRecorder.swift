@@ -49,7 +49,7 @@ struct ResultRecorder {
     do {
       let folder = try ResultsFolder.locate(root: workspace.root, name: name)
       try store.refreshWorkingFolder(name: name, from: commit, into: folder)
-      // The working copy names the result commit the stored page cannot (CLI.md).
+      // The working copy names the result commit the stored page cannot (docs/CLI-JSON.md).
       if let page = files["report.html"] {
         try HTMLReport.fillingResultCommit(page, commit: commit.description)
           .write(to: folder.appendingPathComponent("report.html"), options: .atomic)

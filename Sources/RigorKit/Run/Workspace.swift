@@ -39,7 +39,7 @@ struct Workspace {
     }
   }
 
-  /// `url` relative to the repository root (as CLI.md prints paths), or absolute outside it.
+  /// `url` relative to the repository root (as docs/COMMAND-LINE.md prints paths), or absolute outside it.
   func relativePath(_ url: URL) -> String {
     let path = url.standardizedFileURL.resolvingSymlinksInPath().path
     let base = root.resolvingSymlinksInPath().path

@@ -1,7 +1,7 @@
 import Testing
 @testable import RigorKit
 
-/// `--seeds` in each form CLI.md names, and the usage errors for the rest.
+/// `--seeds` in each form docs/COMMAND-LINE.md names, and the usage errors for the rest.
 @Suite struct SeedSelectionTests {
   @Test func countListSingleSeedAndRange() throws {
     #expect(try SeedSelection.parse("5") == [0, 1, 2, 3, 4])

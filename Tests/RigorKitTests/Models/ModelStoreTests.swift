@@ -71,7 +71,7 @@ struct FileHashCacheTests {
 
 @Suite("ModelManifest")
 struct ModelManifestTests {
-  @Test("the built-in manifest names the two checkpoints of CLI.md with well-formed hashes")
+  @Test("the built-in manifest names the two checkpoints of docs/COMMAND-LINE.md with well-formed hashes")
   func builtInEntries() {
     let manifest = ModelManifest.builtIn
     #expect(manifest.names == ["smollm2-135m-instruct", "all-minilm-l6-v2"])
