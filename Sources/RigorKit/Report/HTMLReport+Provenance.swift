@@ -73,8 +73,27 @@ extension HTMLReport {
     return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
   }
 
-  /// The pretrained checkpoints the seeds loaded, or "none".
-  private func checkpointList() -> String {
-    "none"
+  /// The pretrained checkpoints the seeds loaded, each with its source, primary hash and how
+  /// many seeds loaded it verified; "none" when no seed loaded one.
+  func checkpointList() -> String {
+    var seedsByEntry: [CheckpointDocument: (loaded: Int, verified: Int)] = [:]
+    for run in document.runs {
+      for checkpoint in run.checkpoints ?? [] {
+        var identity = checkpoint
+        identity.verified = true
+        identity.problem = nil
+        let counts = seedsByEntry[identity] ?? (0, 0)
+        seedsByEntry[identity] = (counts.loaded + 1, counts.verified + (checkpoint.verified ? 1 : 0))
+      }
+    }
+    guard !seedsByEntry.isEmpty else { return "none" }
+    return seedsByEntry.keys.sorted { ($0.name, $0.sha256) < ($1.name, $1.sha256) }.map { entry in
+      let counts = seedsByEntry[entry]!
+      let state = counts.verified == counts.loaded
+        ? "verified in \(counts.loaded) seed(s)"
+        : "<b>not verified</b> in \(counts.loaded - counts.verified) of \(counts.loaded) seed(s)"
+      return "<code>\(escape(entry.name))</code> (\(escape(entry.kind)), \(escape(entry.source)), sha256 "
+        + "<code>\(escape(String(entry.sha256.prefix(16))))</code>…, \(state))"
+    }.joined(separator: "<br>")
   }
 }
