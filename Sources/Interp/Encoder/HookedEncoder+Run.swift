@@ -33,15 +33,6 @@ extension HookedEncoder {
   }
 
   func makeRunner(hooks: [(HookPoint, HookFunction)], cache: [HookPoint], detach: Bool = true) throws -> HookRunner {
-    var table: [HookPoint: [HookFunction]] = [:]
-    for (point, function) in hooks {
-      if let reason = absenceReason(point) { throw TransformerError.absentHookPoint(point: point.name, reason: reason) }
-      table[point, default: []].append(function)
-    }
-    for point in cache {
-      if let reason = absenceReason(point) { throw TransformerError.absentHookPoint(point: point.name, reason: reason) }
-    }
-    let wanted = Set(cache)
-    return HookRunner(hooks: table, shouldCache: { wanted.contains($0) }, detachCache: detach)
+    try HookRunner.checked(hooks: hooks, cache: cache, detach: detach, absenceReason: absenceReason)
   }
 }
