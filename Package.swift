@@ -23,22 +23,26 @@ let package = Package(
       name: "CMark", pkgConfig: "libcmark-gfm", providers: [.apt(["libcmark-gfm-dev"])]),
     .systemLibrary(
       name: "CCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
-    .target(name: "Interp", dependencies: ["CBLAS"]),
+    // Statistics, FNV-1a and SplitMix64: no BLAS, no C, so the runner judges without OpenBLAS.
+    .target(name: "RigorStatistics"),
+    .target(name: "Interp", dependencies: ["RigorStatistics", "CBLAS"]),
     // The runner-child channel protocol, shared by the runtime and the runner (docs/PROTOCOL.md).
     .target(name: "RigorProtocol"),
     .target(name: "RigorRuntime", dependencies: ["RigorProtocol"]),
     .target(
       name: "RigorKit",
       dependencies: [
-        "Interp", "RigorProtocol", "CLibGit2", "CMark", "CBLAS", "CCrypto",
+        "RigorStatistics", "RigorProtocol", "CLibGit2", "CMark", "CCrypto",
         .product(name: "Yams", package: "Yams"),
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
     .executableTarget(name: "rigor", dependencies: ["RigorKit"]),
+    .testTarget(name: "RigorStatisticsTests", dependencies: ["RigorStatistics"]),
     .testTarget(name: "InterpTests", dependencies: ["Interp"]),
     .testTarget(name: "RigorProtocolTests", dependencies: ["RigorProtocol"]),
     .testTarget(name: "RigorRuntimeTests", dependencies: ["RigorRuntime", "RigorProtocol"]),
-    .testTarget(name: "RigorKitTests", dependencies: ["RigorKit", "RigorProtocol", "Interp"]),
+    // Interp only for fixtures (plots in reports); the runner itself needs RigorStatistics alone.
+    .testTarget(name: "RigorKitTests", dependencies: ["RigorKit", "RigorProtocol", "RigorStatistics", "Interp"]),
   ],
   swiftLanguageModes: [.v5]
 )

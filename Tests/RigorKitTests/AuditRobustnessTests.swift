@@ -1,4 +1,4 @@
-import Interp
+import RigorStatistics
 import Testing
 
 @testable import RigorKit

@@ -1,5 +1,5 @@
 import Foundation
-import Interp
+import RigorStatistics
 import Testing
 @testable import RigorKit
 

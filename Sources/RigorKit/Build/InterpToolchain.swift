@@ -37,11 +37,14 @@ public struct InterpToolchain: Sendable {
   }
 
   static let libraries = ["libInterp.so", "libRigorRuntime.so"]
-  /// RigorProtocol is linked into libRigorRuntime.so; its module must be found by compiles
-  /// because RigorRuntime re-exports it.
+  /// RigorProtocol is linked into libRigorRuntime.so and RigorStatistics into libInterp.so;
+  /// their modules must be found by compiles because RigorRuntime and Interp re-export them.
   static let modules = [
-    "Modules/Interp.swiftmodule", "Modules/RigorRuntime.swiftmodule", "Modules/RigorProtocol.swiftmodule",
+    "Modules/Interp.swiftmodule", "Modules/RigorStatistics.swiftmodule",
+    "Modules/RigorRuntime.swiftmodule", "Modules/RigorProtocol.swiftmodule",
   ]
+  /// The targets whose sources the notebook libraries are built from.
+  static let sourceTargets = ["Interp", "RigorStatistics", "RigorRuntime", "RigorProtocol"]
 
   /// The checkout this copy of RigorKit was built from.
   public static var sourcePackageRoot: URL {
@@ -111,11 +114,11 @@ public struct InterpToolchain: Sendable {
     throw ToolchainError.noCompiler
   }
 
-  /// True when a source file of Interp, RigorRuntime or RigorProtocol changed after the library was built.
+  /// True when a source file of one of ``sourceTargets`` changed after the library was built.
   static func sourcesAreNewer(root: URL, than folder: URL) -> Bool {
     let built = libraries.compactMap { modificationDate(folder.appendingPathComponent($0)) }.min()
     guard let built else { return true }
-    for target in ["Interp", "RigorRuntime", "RigorProtocol"] {
+    for target in sourceTargets {
       let sources = root.appendingPathComponent("Sources/\(target)")
       guard let walker = FileManager.default.enumerator(at: sources, includingPropertiesForKeys: [.contentModificationDateKey]) else { continue }
       for case let file as URL in walker where file.pathExtension == "swift" {

@@ -1,4 +1,4 @@
-import Interp
+import RigorStatistics
 
 extension Claim {
   /// The claim as canonical JSON: every field (defaults resolved, absent optionals null), keys

@@ -1,4 +1,4 @@
-import Interp
+import RigorStatistics
 
 /// A claim's prediction about its metric: `> v`, `>= v`, `< v`, `<= v` or `in [a, b]`.
 ///

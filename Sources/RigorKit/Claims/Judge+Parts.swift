@@ -1,4 +1,4 @@
-import Interp
+import RigorStatistics
 
 extension Judge {
   /// One part of a prediction with its outcome and the sentence that explains it.

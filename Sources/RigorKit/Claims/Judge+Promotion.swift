@@ -1,4 +1,4 @@
-import Interp
+import RigorStatistics
 
 extension Judge {
   /// Steps 7-8 for a supported claim: tier 2 without a task; with one, tier 3, or tier 4 when

@@ -1,4 +1,4 @@
-import Interp
+import RigorStatistics
 
 /// Decides a claim's verdict and rigor tier from one run's evidence, by docs/JUDGING.md's procedure.
 ///

@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import Interp
+import RigorStatistics
 
 /// `rigor log`: the notebook's result history, newest first.
 struct LogCommand: RigorSubcommand {

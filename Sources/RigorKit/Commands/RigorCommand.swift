@@ -1,4 +1,3 @@
-import CBLAS
 import ArgumentParser
 
 /// The `rigor` command: makes interpretability claims executable.
@@ -38,14 +37,10 @@ extension RigorSubcommand {
 public enum RigorCLI {
   /// ``run(_:console:)`` for the `rigor` process itself.
   ///
-  /// OpenBLAS starts its worker threads when the core library loads, and they spin for a while
-  /// waiting for work; the runner does no matrix products itself (seeds are other processes),
-  /// so they only burned a core (`rigor show` on a long history: 180 ms CPU for 108 ms wall).
-  /// Stopping them is only safe in a process where nothing else may be multiplying at the same
-  /// moment, hence here and not in ``run(_:console:)``, which tests call beside Interp's.
+  /// The runner links no BLAS (it judges with RigorStatistics; seeds are other processes), so
+  /// no worker threads need stopping here; ``OpenBLASProbe`` only loads OpenBLAS to describe it.
   public static func runAsProcess(_ arguments: [String]) -> Int32 {
-    _ = blas_thread_shutdown_()
-    return run(arguments)
+    run(arguments)
   }
 
   public static func run(_ arguments: [String], console: Console = .standard()) -> Int32 {

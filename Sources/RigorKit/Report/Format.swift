@@ -1,5 +1,5 @@
 import Foundation
-import Interp
+import RigorStatistics
 
 /// Number formatting shared by the text outputs.
 enum Format {

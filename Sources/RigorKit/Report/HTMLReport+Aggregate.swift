@@ -1,5 +1,5 @@
 import Foundation
-import Interp
+import RigorStatistics
 
 extension HTMLReport {
   /// For each line plot that every seed drew in `step`: one chart of the mean across seeds with

@@ -1,5 +1,5 @@
 import Foundation
-import Interp
+import RigorStatistics
 
 /// `rigor verify`'s verdict: what reproduced between a recorded result and a fresh run.
 ///

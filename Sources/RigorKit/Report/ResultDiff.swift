@@ -1,5 +1,5 @@
 import Foundation
-import Interp
+import RigorStatistics
 
 /// What changed between two recorded results: `rigor diff`'s document.
 ///

@@ -1,4 +1,3 @@
-import CBLAS
 import Foundation
 
 /// Records where and with what a run happened (`environment` in `result.json`).
@@ -10,8 +9,8 @@ enum EnvironmentCapture {
     return EnvironmentDocument(
       swiftVersion: toolchain.map(swiftVersion) ?? "not compiled (no steps)",
       os: operatingSystem(), cpu: cpuModel(), cores: ProcessInfo.processInfo.activeProcessorCount,
-      blas: openblas_get_config().map { String(cString: $0) } ?? "unknown",
-      blasThreadsPerSeed: blasThreads, interpTree: cachedSourceIdentity(root.appendingPathComponent("Sources/Interp"), toolchain: toolchain),
+      blas: OpenBLASProbe.configuration,
+      blasThreadsPerSeed: blasThreads, interpTree: cachedSourceIdentity(coreFolders(root), toolchain: toolchain),
       packages: resolvedPackages(root), jobs: jobs, wallSeconds: wallSeconds,
       startedAt: ISO8601DateFormatter().string(from: startedAt))
   }
@@ -47,27 +46,36 @@ enum EnvironmentCapture {
       .map { $0.trimmingCharacters(in: .whitespaces) } ?? "unknown"
   }
 
+  /// The core the seeds link: Interp and the statistics it re-exports (both in libInterp.so).
+  static func coreFolders(_ root: URL) -> [URL] {
+    ["Interp", "RigorStatistics"].map { root.appendingPathComponent("Sources/\($0)") }
+  }
+
   /// `sourceIdentity`, remembered per library build: the notebook libraries are rebuilt whenever
   /// these sources change, so the toolchain fingerprint stands for them.
-  static func cachedSourceIdentity(_ folder: URL, toolchain: InterpToolchain?) -> String? {
-    guard let toolchain else { return sourceIdentity(folder) }
+  static func cachedSourceIdentity(_ folders: [URL], toolchain: InterpToolchain?) -> String? {
+    guard let toolchain else { return sourceIdentity(folders) }
     let cache = BuildCache.standard().folder.appendingPathComponent(
-      "interp-source-\(ContentKey([toolchain.fingerprint, folder.path]).hex.prefix(16)).txt")
+      "interp-source-\(ContentKey([toolchain.fingerprint] + folders.map(\.path)).hex.prefix(16)).txt")
     if let text = try? String(contentsOf: cache, encoding: .utf8), !text.isEmpty { return text }
-    guard let identity = sourceIdentity(folder) else { return nil }
+    guard let identity = sourceIdentity(folders) else { return nil }
     try? FileManager.default.createDirectory(at: cache.deletingLastPathComponent(), withIntermediateDirectories: true)
     try? identity.write(to: cache, atomically: true, encoding: .utf8)
     return identity
   }
 
-  /// A content id of the core's sources: the git blob ids of every file, hashed together.
-  static func sourceIdentity(_ folder: URL) -> String? {
-    guard let walker = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil) else { return nil }
+  /// A content id of the core's sources: the git blob ids of every file (named by its path from
+  /// the folder's parent, e.g. `Interp/Tensor/Tensor.swift`), hashed together.
+  static func sourceIdentity(_ folders: [URL]) -> String? {
     var parts: [String] = []
-    for case let file as URL in walker where file.pathExtension == "swift" {
-      guard let data = try? Data(contentsOf: file) else { continue }
-      let relative = String(file.path.dropFirst(folder.path.count))
-      parts.append("\(relative) \(ContentKey(data).hex)")
+    for folder in folders {
+      guard let walker = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil) else { continue }
+      let parent = folder.deletingLastPathComponent().path
+      for case let file as URL in walker where file.pathExtension == "swift" {
+        guard let data = try? Data(contentsOf: file) else { continue }
+        let relative = String(file.path.dropFirst(parent.count + 1))
+        parts.append("\(relative) \(ContentKey(data).hex)")
+      }
     }
     return parts.isEmpty ? nil : ContentKey(parts.sorted()).hex
   }

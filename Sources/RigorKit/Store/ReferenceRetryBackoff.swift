@@ -1,5 +1,5 @@
 import Foundation
-import Interp
+import RigorStatistics
 
 /// Jittered, growing pauses between compare-and-swap retries.
 ///

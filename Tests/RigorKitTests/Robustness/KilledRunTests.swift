@@ -1,5 +1,5 @@
 import Foundation
-import Interp
+import RigorStatistics
 import Testing
 
 /// `rigor run` killed with SIGKILL at seeded random moments (a smaller `Scripts/kill-test`):

@@ -1,5 +1,5 @@
 import Foundation
-import Interp
+import RigorStatistics
 
 /// Seeded generator of hostile notebook Markdown: real notebooks mutated line by line, and
 /// documents assembled from fragments that stress fences, front matter, claim YAML, line

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-@testable import Interp
+@testable import RigorStatistics
 
 @Suite struct StatisticsStudentTTests {
   /// scipy 1.17.1: `[stats.t.ppf(p, df) for p in ps]` for each df, with

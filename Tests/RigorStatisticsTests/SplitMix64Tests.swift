@@ -1,5 +1,5 @@
 import Testing
-@testable import Interp
+@testable import RigorStatistics
 
 @Suite struct SplitMix64Tests {
   // Reference values from the published C implementation (Vigna), seed 1234567.

@@ -1,6 +1,6 @@
 import Testing
 
-@testable import Interp
+@testable import RigorStatistics
 
 @Suite struct StatisticsClassificationTests {
   @Test func aurocWithTiesMatchesMannWhitney() throws {

@@ -1,6 +1,6 @@
 import Testing
 
-@testable import Interp
+@testable import RigorStatistics
 
 @Suite struct StatisticsSignFlipTests {
   /// scipy: permutation_test((d,), np.mean, permutation_type='samples',

@@ -1,6 +1,6 @@
 import Testing
 
-@testable import Interp
+@testable import RigorStatistics
 
 @Suite struct StatisticsTests {
   // x = np.array([0.3, 1.7, -2.2, 4.4, 0.9]) throughout.
