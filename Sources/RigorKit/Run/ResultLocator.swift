@@ -28,7 +28,7 @@ struct ResultLocator {
     }
     // A result commit names itself: read it directly instead of walking every history.
     if let data = try store.readFile("result.json", in: id),
-      var document = try? JSONOutput.decode(RunDocument.self, from: data),
+      case var document = try ResultHistory.decodeDocument(data, commit: id),
       names.contains(Notebook.name(forRepositoryPath: document.notebook))
     {
       document.resultCommit = id.description
