@@ -25,7 +25,7 @@ extension SeedSession {
         ?? launch.steps.first { begun[$0.index] == nil }?.index
 
     let steps = launch.steps.map { step -> StepOutcome in
-      let status: StepOutcome.Status
+      let status: StepStatus
       var seconds: Double?
       if let end = ended[step.index], let start = begun[step.index] {
         status = .ok
@@ -55,7 +55,7 @@ extension SeedSession {
     } else if !succeeded && (errors.isEmpty || ending.timedOut) {
       errors.append(failureError(ending, blamed: blamed))
     }
-    let status: SeedOutcome.Status = ending.timedOut ? .timedOut : succeeded ? .ok : .failed
+    let status: SeedStatus = ending.timedOut ? .timedOut : succeeded ? .ok : .failed
     return SeedOutcome(
       seed: launch.seed, status: status, seconds: max(0, ending.endTime - ending.startTime),
       peakMemoryBytes: ending.peakMemoryBytes, termination: ending.termination,

@@ -182,7 +182,7 @@ struct NotebookSession {
     guard let recorded = ledger.newestDocument(notebookBlob: blob, parameters: valid.parameters) else {
       return valid.claims.map { claim in
         ClaimDocument(
-          id: claim.id, tier: 1, verdict: "unchecked",
+          id: claim.id, tier: 1, verdict: .unchecked,
           reasons: ["no recorded result of this exact notebook text and parameters; run it to judge the claim"],
           says: claim.says, claimHash: claim.canonicalHash)
       }
