@@ -105,6 +105,8 @@ struct NotebookSession {
     } else {
       registration = nil
     }
+    // Folders left by runs killed before they could clean up (their PIDs are gone).
+    AbandonedScratch.removeAbandoned(prefix: "rigor-run")
     let scratch = try TemporaryFolder(prefix: "rigor-run")
     var outcomes: [SeedOutcome]
     if let binary, let toolchain {
