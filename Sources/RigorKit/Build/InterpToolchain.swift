@@ -78,10 +78,12 @@ public struct InterpToolchain: Sendable {
         // Checked again under the lock: a run that waited here finds the build another made.
         guard needsBuild(folder, root: root) else { return }
         log("Building the Interp core for notebooks (release, once)...")
+        let started = Date()
         for product in ["Interp", "RigorRuntime"] {
           try runSwiftBuild(product: product, root: root, scratch: scratch, swiftc: swiftc)
         }
         guard isComplete(folder) else { throw ToolchainError.incompleteBuild(folder.path) }
+        markBuilt(folder, at: started)
       }
     }
     return InterpToolchain(libraryFolder: folder, packageRoot: root, swiftc: swiftc, lockFile: lockFile)
@@ -110,6 +112,17 @@ public struct InterpToolchain: Sendable {
       if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
     }
     throw ToolchainError.noCompiler
+  }
+
+  /// Dates both libraries to when the build that just succeeded started.
+  ///
+  /// SwiftPM leaves a library untouched when its sources changed date but not content (a
+  /// checkout, a merge, a new worktree), so their dates alone would call for a build on every
+  /// run; a source saved during the build stays newer than the mark.
+  static func markBuilt(_ folder: URL, at date: Date) {
+    for library in libraries {
+      try? FileManager.default.setAttributes([.modificationDate: date], ofItemAtPath: folder.appendingPathComponent(library).path)
+    }
   }
 
   /// The targets each library is built from: a library is stale when one of its own sources

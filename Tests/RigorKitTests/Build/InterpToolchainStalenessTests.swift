@@ -45,3 +45,17 @@ import Testing
     #expect(InterpToolchain.sourcesAreNewer(root: root, than: folder))
   }
 }
+
+extension InterpToolchainStalenessTests {
+  @Test func aBuildThatChangedNothingStillMarksTheLibrariesCurrent() throws {
+    // A checkout dated every source 300 but SwiftPM, finding their content unchanged, left the
+    // libraries at 200: after the build the mark makes them current.
+    let (root, folder) = try checkout(
+      sources: ["Interp": 300, "RigorStatistics": 300, "RigorRuntime": 300, "RigorProtocol": 300],
+      libraries: ["libInterp.so": 200, "libRigorRuntime.so": 200])
+    defer { try? FileManager.default.removeItem(at: root) }
+    #expect(InterpToolchain.sourcesAreNewer(root: root, than: folder))
+    InterpToolchain.markBuilt(folder, at: Date(timeIntervalSince1970: 1_800_000_000 + 400))
+    #expect(!InterpToolchain.sourcesAreNewer(root: root, than: folder))
+  }
+}
