@@ -43,7 +43,7 @@ struct LogCommand: RigorSubcommand {
     var text = ""
     for entry in entries {
       let source = entry.sourceCommit.map { String($0.prefix(10)) + (entry.sourceDirty == true ? "+dirty" : "") } ?? "-"
-      let claims = entry.claims.map { "\($0.id)=\($0.tier == nil ? $0.verdict : "T\($0.tierMark)")" }.joined(separator: " ")
+      let claims = entry.claims.map { "\($0.id)=\($0.tier == nil ? $0.verdict.rawValue : "T\($0.tierMark)")" }.joined(separator: " ")
       let metrics = entry.metrics.keys.sorted().map { "\($0) \(entry.metrics[$0]!.text)" }.joined(separator: "; ")
       text += "\(entry.commit.prefix(12))  src \(source)  \(entry.date)  \(entry.status)  \(claims)\n"
       text += "    " + entry.details(defaults: defaults) + "\n"
@@ -97,7 +97,7 @@ struct LogEntry: Codable {
 
   /// An entry with the run's commit, source and date, and nothing else yet.
   init(run: RecordedRun, kind: String) {
-    self.init(run: run, kind: kind, sourceCommit: run.trailer("Source-Commit"), sourceDirty: run.trailer("Source-Dirty"))
+    self.init(run: run, kind: kind, sourceCommit: run.trailer(.sourceCommit), sourceDirty: run.trailer(.sourceDirty))
   }
 
   /// The same, with the `Source-Commit` and `Source-Dirty` trailers' values already looked up.

@@ -11,7 +11,7 @@ extension HTMLReport {
       let numbers = Self.decidingNumbers(claim).map { "<li>\(escape($0))</li>" }.joined()
       html += "<tr><td><a href=\"#\(escape(Self.anchor(claim.id)))\">\(escape(claim.id))</a></td>"
       html += "<td>\(escape(claim.says ?? ""))</td><td>\(tierBadge(claim))</td>"
-      html += "<td><span class=\"badge \(escape(claim.verdict))\">\(escape(claim.verdict.replacingOccurrences(of: "_", with: " ")))</span></td>"
+      html += "<td><span class=\"badge \(escape(claim.verdict.rawValue))\">\(escape(claim.verdict.label))</span></td>"
       html += "<td>\(numbers.isEmpty ? "—" : "<ul>\(numbers)</ul>")</td></tr>"
     }
     return html + "</table></section>\n"
@@ -22,8 +22,8 @@ extension HTMLReport {
     guard let claim = document.claims.first(where: { $0.id == id }) else { return "" }
     let reasons = claim.reasons.map { "<li>\(escape($0))</li>" }.joined()
     return """
-      <div class="claim \(escape(claim.verdict))" id="\(escape(Self.anchor(claim.id)))"><p><b>\(escape(claim.id))</b> \
-      \(tierBadge(claim)) <span class="badge \(escape(claim.verdict))">\(escape(claim.verdict.replacingOccurrences(of: "_", with: " ")))</span></p>\
+      <div class="claim \(escape(claim.verdict.rawValue))" id="\(escape(Self.anchor(claim.id)))"><p><b>\(escape(claim.id))</b> \
+      \(tierBadge(claim)) <span class="badge \(escape(claim.verdict.rawValue))">\(escape(claim.verdict.label))</span></p>\
       \(claim.says.map { "<p class=\"says\">\(escape($0))</p>" } ?? "")<ul>\(reasons)</ul></div>
       """
   }
@@ -47,7 +47,7 @@ extension HTMLReport {
   func annotatingClaimLinks(_ html: String) -> String {
     var html = html
     for claim in document.claims {
-      let badge = "<span class=\"claimref badge \(escape(claim.verdict))\">\(escape(claim.verdict.replacingOccurrences(of: "_", with: " "))), \(escape(claim.tier.map { "tier \($0)" } ?? "no tier"))</span>"
+      let badge = "<span class=\"claimref badge \(escape(claim.verdict.rawValue))\">\(escape(claim.verdict.label)), \(escape(claim.tier.map { "tier \($0)" } ?? "no tier"))</span>"
       for target in ["#\(claim.id)", "#\(Self.anchor(claim.id))"] {
         let opening = "<a href=\"\(escape(target))\">"
         var searchStart = html.startIndex

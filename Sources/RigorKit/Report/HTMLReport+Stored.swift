@@ -21,7 +21,7 @@ extension HTMLReport {
     let figureSteps = files[figureStepsFile].flatMap { try? JSONDecoder().decode([String: Int].self, from: $0) } ?? [:]
     let provenance = ReportProvenance(
       registrationCommit: run.registration?.description, resultCommit: run.commit.description,
-      sourceCommit: run.trailer("Source-Commit"), sourceDirty: run.trailer("Source-Dirty").map { $0 == "true" })
+      sourceCommit: run.trailer(.sourceCommit), sourceDirty: run.trailer(.sourceDirty).map { $0 == "true" })
     return HTMLReport(document: document, notebook: notebook, files: files, figureSteps: figureSteps, provenance: provenance).render()
   }
 }

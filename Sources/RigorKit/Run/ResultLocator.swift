@@ -34,7 +34,7 @@ struct ResultLocator {
       document.resultCommit = id.description
       return (nil, document)
     }
-    if let found = try newest(in: names, where: { $0.trailer("Source-Commit") == id.description }) {
+    if let found = try newest(in: names, where: { $0.trailer(.sourceCommit) == id.description }) {
       return found
     }
     throw CommandFailure(

@@ -33,7 +33,7 @@ import Testing
     document.parameters = ["steps": .int(20), "rate": .double(0.5)]
     document.claims = [
       ClaimDocument(
-        id: "loss-falls", tier: 2, verdict: "supported",
+        id: "loss-falls", tier: 2, verdict: .supported,
         reasons: ["expect 'loss' < 1: mean 0.4, 95% CI [0.3, 0.5] over 3 seeds: holds", "pre-registered"],
         says: "The loss falls.")
     ]
@@ -118,8 +118,8 @@ import Testing
     let notebook = ReportFixture.notebook(Self.text)
     var document = ReportFixture.document(for: notebook)
     document.claims = [
-      ClaimDocument(id: "loss-falls", tier: 3, verdict: "supported", reasons: [], restsOn: ["task"]),
-      ClaimDocument(id: "other", tier: 2, verdict: "supported", reasons: [], restsOn: []),
+      ClaimDocument(id: "loss-falls", tier: 3, verdict: .supported, reasons: [], restsOn: ["task"]),
+      ClaimDocument(id: "other", tier: 2, verdict: .supported, reasons: [], restsOn: []),
     ]
     let page = HTMLReport(document: document, notebook: notebook, files: [:]).render()
     #expect(page.contains("tier 3<abbr title=\"\(MarkdownHTML.escape(ClaimDocument.restsOnNote))\">\u{2020}</abbr><span class=\"muted\"> rests on task</span>"))
