@@ -10,9 +10,9 @@ import Testing
   /// `positive-effect` inconclusive at tier 1.
   static let context = ProseAuditContext(
     claims: [
-      "accurate": .init(verdict: "supported", tier: 2, n: 5, pValues: [0.03125]),
-      "positive-effect": .init(verdict: "inconclusive", tier: 1, n: 5, pValues: []),
-      "refuted-one": .init(verdict: "refuted", tier: nil, n: 5, pValues: []),
+      "accurate": .init(verdict: .supported, tier: 2, n: 5, pValues: [0.03125]),
+      "positive-effect": .init(verdict: .inconclusive, tier: 1, n: 5, pValues: []),
+      "refuted-one": .init(verdict: .refuted, tier: nil, n: 5, pValues: []),
     ],
     metrics: ["accuracy": .init(mean: 0.82, low: 0.8003675683852245, high: 0.8396324316147756)],
     source: "this run")

@@ -8,7 +8,7 @@ import Testing
   typealias F = JudgeFixture
 
   /// `strong` plus a seventh seed that did not finish; its values must be dropped.
-  func runWithSeven(_ status: SeedEvidence.Status) -> RunEvidence {
+  func runWithSeven(_ status: SeedStatus) -> RunEvidence {
     var columns = F.strong
     columns["m"]!.append(0.0)  // would wreck the comparison if it were counted
     columns["b"]!.append(1.0)

@@ -85,13 +85,13 @@ import Testing
     #expect(ClaimJudgement.restsOn(tier: 3) == ["task"])
     #expect(ClaimJudgement.restsOn(tier: 4) == ["task", "setting"])
     #expect(ClaimJudgement.restsOn(tier: 5) == ["task", "setting", "safety"])
-    #expect(ClaimDocument(id: "a", tier: 3, verdict: "supported", reasons: []).tierMark == "3\u{2020}")
-    #expect(ClaimDocument(id: "a", tier: 2, verdict: "supported", reasons: []).tierMark == "2")
-    #expect(ClaimDocument(id: "a", tier: nil, verdict: "not_applicable", reasons: []).tierMark == "-")
+    #expect(ClaimDocument(id: "a", tier: 3, verdict: .supported, reasons: []).tierMark == "3\u{2020}")
+    #expect(ClaimDocument(id: "a", tier: 2, verdict: .supported, reasons: []).tierMark == "2")
+    #expect(ClaimDocument(id: "a", tier: nil, verdict: .notApplicable, reasons: []).tierMark == "-")
   }
 
   @Test func claimDocumentsCarryRestsOnInJSON() throws {
-    let document = ClaimDocument(id: "a", tier: 3, verdict: "supported", reasons: [])
+    let document = ClaimDocument(id: "a", tier: 3, verdict: .supported, reasons: [])
     let text = try JSONOutput.encode(document)
     let back = try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any]
     #expect(back?["rests_on"] as? [String] == ["task"])

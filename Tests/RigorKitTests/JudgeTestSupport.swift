@@ -8,7 +8,7 @@ enum JudgeFixture {
   /// `metricSplits` overrides it (per seed; an empty map records them with no split), and
   /// loads ``pretrained`` unless `checkpoints` (by seed) overrides it.
   static func run(
-    _ columns: [String: [Double?]], statuses: [Int: SeedEvidence.Status] = [:],
+    _ columns: [String: [Double?]], statuses: [Int: SeedStatus] = [:],
     splits: [Int: [String: [Int]]] = [:], metricSplits: [Int: [String: String]] = [:],
     recorded: Bool = true, earlier: [Verdict] = [],
     registration: RunEvidence.Registration? = nil, parameters: [String: ParameterValue] = [:],

@@ -6,7 +6,8 @@ import Testing
 struct StoreSharingTests {
   private func recordRun(_ store: ResultStore, _ label: String) throws -> ObjectID {
     let registration = try store.register(notebook: "shared", notebookPath: "shared.md", files: ["r": Data(storeText: label)], message: "reg \(label)")
-    return try store.record(registration, files: ["result.json": Data(storeText: label)], message: "run \(label)", trailers: [])
+    // A real run document: `pull` refuses results whose result.json does not decode.
+    return try store.record(registration, files: ["result.json": HostileRemote.validResult, "label": Data(storeText: label)], message: "run \(label)", trailers: [])
   }
 
   private func reachable(_ reference: String, in folder: URL) throws -> Set<String> {

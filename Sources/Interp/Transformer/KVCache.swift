@@ -12,6 +12,16 @@ public final class KVCache {
   /// Positions cached for `layer`.
   public func length(layer: Int) -> Int { keys[layer]?.shape[2] ?? 0 }
 
+  /// Repeats each cached sequence of a one-sequence batch `count` times along the batch axis,
+  /// so a prompt run once continues as `count` sequences (sampled generations share a prefill).
+  func repeatBatch(_ count: Int) {
+    for (layer, k) in keys {
+      check(k.shape[0] == 1, "KVCache.repeatBatch needs a cache of one sequence, it holds \(k.shape[0])")
+      keys[layer] = k.expanded(to: [count] + Array(k.shape.dropFirst())).contiguous()
+    }
+    for (layer, v) in values { values[layer] = v.expanded(to: [count] + Array(v.shape.dropFirst())).contiguous() }
+  }
+
   /// Appends new keys and values `[batch, kv_head, new, d_head]` and returns all of them.
   func append(layer: Int, keys newKeys: Tensor, values newValues: Tensor) -> (Tensor, Tensor) {
     let k = keys[layer].map { Tensor.concat([$0, newKeys], axis: 2) } ?? newKeys.contiguous()

@@ -4,12 +4,12 @@
 public struct ProseAuditContext: Sendable {
   /// One judged claim.
   public struct ClaimRecord: Sendable {
-    public var verdict: String
+    public var verdict: Verdict
     public var tier: Int?
     public var n: Int?
     public var pValues: [Double]
 
-    public init(verdict: String, tier: Int?, n: Int?, pValues: [Double]) {
+    public init(verdict: Verdict, tier: Int?, n: Int?, pValues: [Double]) {
       self.verdict = verdict
       self.tier = tier
       self.n = n
@@ -17,7 +17,7 @@ public struct ProseAuditContext: Sendable {
     }
 
     /// Whether a link to this claim backs a sentence: supported at tier 2 or more.
-    public var backsProse: Bool { verdict == Verdict.supported.rawValue && (tier ?? 0) >= 2 }
+    public var backsProse: Bool { verdict == .supported && (tier ?? 0) >= 2 }
 
     /// "inconclusive at tier 1", "refuted (no tier)".
     public var described: String {

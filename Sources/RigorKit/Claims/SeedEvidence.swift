@@ -1,14 +1,7 @@
 /// What one seed's run left behind, as the judge needs it.
 public struct SeedEvidence: Hashable, Sendable, Codable {
-  /// How a seed's run ended.
-  public enum Status: String, Codable, Sendable, Hashable {
-    case ok
-    case failed
-    case timedOut = "timed_out"
-  }
-
   public var seed: Int
-  public var status: Status
+  public var status: SeedStatus
   /// Scalars recorded with `record(_:_:)`, by name. For a seed that did not finish, whatever
   /// it recorded before stopping (the judge drops it).
   public var metrics: [String: Double]
@@ -21,7 +14,7 @@ public struct SeedEvidence: Hashable, Sendable, Codable {
   public var checkpoints: [CheckpointEvidence]
 
   public init(
-    seed: Int, status: Status, metrics: [String: Double] = [:], splits: [String: [Int]] = [:],
+    seed: Int, status: SeedStatus, metrics: [String: Double] = [:], splits: [String: [Int]] = [:],
     metricSplits: [String: String] = [:], checkpoints: [CheckpointEvidence] = []
   ) {
     self.seed = seed

@@ -12,3 +12,11 @@ public enum Verdict: String, Codable, Sendable, Hashable, CaseIterable {
   /// run, which says nothing for or against it (tier null).
   case notApplicable = "not_applicable"
 }
+
+extension Verdict: CustomStringConvertible {
+  /// The JSON spelling (`not_applicable`), so interpolating a verdict writes what JSON does.
+  public var description: String { rawValue }
+
+  /// The spelling for people: `not applicable`.
+  public var label: String { rawValue.replacingOccurrences(of: "_", with: " ") }
+}

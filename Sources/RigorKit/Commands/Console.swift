@@ -27,21 +27,28 @@ public final class Console: @unchecked Sendable {
       err: { FileHandle.standardError.write(Data($0.utf8)) })
   }
 
-  /// Writes a line of results to standard output.
+  /// Writes a line of results to standard output, control characters escaped
+  /// (``TerminalText``).
   public func out(_ line: String) {
-    lock.withLock { writeOut(line.hasSuffix("\n") ? line : line + "\n") }
+    let safe = TerminalText.render(line, keepingColour: isInteractive)
+    lock.withLock { writeOut(safe.hasSuffix("\n") ? safe : safe + "\n") }
   }
 
-  /// Writes a line of chatter (progress, diagnostics) to standard error.
+  /// Writes a line of chatter (progress, diagnostics) to standard error, control characters
+  /// escaped (``TerminalText``).
   public func err(_ line: String) {
-    lock.withLock { writeErr(line.hasSuffix("\n") ? line : line + "\n") }
+    let safe = TerminalText.render(line, keepingColour: isInteractive)
+    lock.withLock { writeErr(safe.hasSuffix("\n") ? safe : safe + "\n") }
   }
 
-  /// Writes raw text to standard error (live progress lines that redraw themselves).
+  /// Writes raw text to standard error (live progress lines that redraw themselves). Only the
+  /// runner's own cursor movements may reach it: callers escape everything else with
+  /// ``TerminalText/escape(_:)``.
   public func errRaw(_ text: String) { lock.withLock { writeErr(text) } }
 
-  /// Wraps `text` in an ANSI colour when writing to a terminal.
+  /// Wraps `text` in an ANSI colour when writing to a terminal; the colour survives the
+  /// console's escaping, an escape sequence inside `text` does not.
   public func colored(_ text: String, _ code: Int) -> String {
-    isInteractive ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
+    isInteractive ? TerminalText.coloured(text, code: code) : text
   }
 }

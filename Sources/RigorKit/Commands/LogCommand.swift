@@ -43,10 +43,11 @@ struct LogCommand: RigorSubcommand {
     var text = ""
     for entry in entries {
       let source = entry.sourceCommit.map { String($0.prefix(10)) + (entry.sourceDirty == true ? "+dirty" : "") } ?? "-"
-      let claims = entry.claims.map { "\($0.id)=\($0.tier == nil ? $0.verdict : "T\($0.tierMark)")" }.joined(separator: " ")
+      let claims = entry.claims.map { "\($0.id)=\($0.tier == nil ? $0.verdict.rawValue : "T\($0.tierMark)")" }.joined(separator: " ")
       let metrics = entry.metrics.keys.sorted().map { "\($0) \(entry.metrics[$0]!.text)" }.joined(separator: "; ")
       text += "\(entry.commit.prefix(12))  src \(source)  \(entry.date)  \(entry.status)  \(claims)\n"
       text += "    " + entry.details(defaults: defaults) + "\n"
+      if let reason = entry.unreadable { text += "    unreadable: \(reason); not taken as a verdict\n" }
       if !metrics.isEmpty { text += "    \(metrics)\n" }
     }
     if entries.contains(where: { $0.claims.contains { !$0.restsOn.isEmpty } }) {
@@ -85,16 +86,18 @@ struct LogEntry: Codable {
   var parameters: [String: ParameterValue]?
   /// `verify` or `verify --fresh-seeds` when the run came from one; nil for `rigor run`.
   var origin: String?
+  /// Why the result's `result.json` cannot be read (status `unreadable`); nil when it can.
+  var unreadable: String?
 
   enum CodingKeys: String, CodingKey {
-    case commit, kind, date, status, seeds, claims, metrics, parameters, origin
+    case commit, kind, date, status, seeds, claims, metrics, parameters, origin, unreadable
     case sourceCommit = "source_commit"
     case sourceDirty = "source_dirty"
   }
 
   /// An entry with the run's commit, source and date, and nothing else yet.
   init(run: RecordedRun, kind: String) {
-    self.init(run: run, kind: kind, sourceCommit: run.trailer("Source-Commit"), sourceDirty: run.trailer("Source-Dirty"))
+    self.init(run: run, kind: kind, sourceCommit: run.trailer(.sourceCommit), sourceDirty: run.trailer(.sourceDirty))
   }
 
   /// The same, with the `Source-Commit` and `Source-Dirty` trailers' values already looked up.
@@ -185,7 +188,14 @@ struct LogEntry: Codable {
     }
     // Results recorded before summary trailers: read their result.json.
     self.init(run: run, kind: "result")
-    let document = try ResultHistory.document(of: run)
+    let document: RunDocument?
+    do {
+      document = try ResultHistory.document(of: run)
+    } catch let error as UnreadableResult {
+      document = nil
+      unreadable = error.reason
+    }
+    if document == nil && unreadable == nil { unreadable = "the commit has no result.json" }
     status = document?.status.rawValue ?? "unreadable"
     seeds = document?.seeds ?? []
     claims = document?.claims ?? []

@@ -54,9 +54,17 @@ struct PullCommand: RigorSubcommand {
         case .fastForwarded(let id): .init(reference: "refs/rigor/\(name)", outcome: "fast_forwarded", commit: id.description)
         case .merged(let id): .init(reference: "refs/rigor/\(name)", outcome: "merged", commit: id.description)
         case .upToDate: .init(reference: "refs/rigor/\(name)", outcome: "up_to_date", commit: nil)
+        case .refused(let reason): .init(reference: "refs/rigor/\(name)", outcome: "refused", commit: nil, reason: reason)
         }
       })
     try report.print(console, format: common.format)
+    let refused = report.pulled.filter { $0.outcome == "refused" }
+    if !refused.isEmpty {
+      console.err(
+        "error: refused \(refused.count) ref(s) from \(remote) (the others were taken; nothing local changed for these): "
+          + refused.map(\.reference).joined(separator: ", "))
+      return .storeFailed
+    }
     return .success
   }
 }
@@ -70,7 +78,13 @@ enum RemoteAddress {
 /// What `push` or `pull` did, printed as text or as one JSON object.
 struct SharingReport: Codable {
   struct Rejection: Codable { var reference: String; var reason: String }
-  struct Pulled: Codable { var reference: String; var outcome: String; var commit: String? }
+  struct Pulled: Codable {
+    var reference: String
+    var outcome: String
+    var commit: String?
+    /// Why a `refused` reference was not taken.
+    var reason: String?
+  }
 
   var remote: String
   var pushed: [String] = []
@@ -85,6 +99,10 @@ struct SharingReport: Codable {
     for reference in pushed { console.out("pushed \(reference) to \(remote)") }
     for rejection in rejected { console.out("REJECTED \(rejection.reference): \(rejection.reason)") }
     for item in pulled {
+      if let reason = item.reason {
+        console.out("\(item.reference): REFUSED: \(reason)")
+        continue
+      }
       console.out("\(item.reference): \(item.outcome.replacingOccurrences(of: "_", with: " "))\(item.commit.map { " \($0.prefix(12))" } ?? "")")
     }
     if pushed.isEmpty && rejected.isEmpty && pulled.isEmpty { console.out("nothing to share with \(remote)") }

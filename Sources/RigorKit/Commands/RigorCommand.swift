@@ -64,6 +64,9 @@ public enum RigorCLI {
     } catch let error as ResultStoreError {
       console.err("error: the result store failed: \(error)")
       return ExitStatus.storeFailed.rawValue
+    } catch let error as UnreadableResult {
+      console.err("error: \(error); it is not taken as a verdict (record a new run with `rigor run`)")
+      return ExitStatus.storeFailed.rawValue
     } catch let error as ToolchainError {
       console.err("error: \(error)")
       return ExitStatus.compileError.rawValue

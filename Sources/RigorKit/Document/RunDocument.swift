@@ -97,31 +97,6 @@ public struct RunDocument: Codable, Sendable, Equatable {
   }
 }
 
-/// A notebook run's overall status.
-public enum RunStatus: String, Codable, Sendable {
-  case ok, invalid, failed
-  case compileError = "compile_error"
-  case timedOut = "timed_out"
-}
-
-/// A step's status in one seed, or its worst over seeds.
-public enum StepStatus: String, Codable, Sendable, Comparable {
-  case ok, skipped, failed
-  case timedOut = "timed_out"
-
-  /// failed > timed_out > skipped > ok (docs/CLI-JSON.md).
-  var severity: Int {
-    switch self {
-    case .ok: 0
-    case .skipped: 1
-    case .timedOut: 2
-    case .failed: 3
-    }
-  }
-
-  public static func < (a: StepStatus, b: StepStatus) -> Bool { a.severity < b.severity }
-}
-
 /// A step as the notebook declares it, with its worst status over seeds.
 public struct StepDocument: Codable, Sendable, Equatable {
   public var index: Int
@@ -140,7 +115,7 @@ public struct StepDocument: Codable, Sendable, Equatable {
 /// One seed's process: its status, time, memory and per-step outcome.
 public struct SeedRunDocument: Codable, Sendable, Equatable {
   public var seed: Int
-  public var status: StepStatus
+  public var status: SeedStatus
   public var seconds: Double
   public var peakMemoryBytes: Int
   public var blasThreads: Int?
@@ -148,7 +123,7 @@ public struct SeedRunDocument: Codable, Sendable, Equatable {
   /// Checkpoints the seed loaded, as the runner verified them (nil in results older than them).
   public var checkpoints: [CheckpointDocument]?
 
-  public init(seed: Int, status: StepStatus, seconds: Double, peakMemoryBytes: Int, blasThreads: Int?, steps: [SeedStepDocument]) {
+  public init(seed: Int, status: SeedStatus, seconds: Double, peakMemoryBytes: Int, blasThreads: Int?, steps: [SeedStepDocument]) {
     self.seed = seed
     self.status = status
     self.seconds = seconds
@@ -194,7 +169,7 @@ public struct ClaimDocument: Codable, Sendable, Equatable {
   public var id: String
   /// 1-5, or nil when refuted.
   public var tier: Int?
-  public var verdict: String
+  public var verdict: Verdict
   public var reasons: [String]
   /// The hash of the claim's canonical fields, for the ledger check.
   public var claimHash: String?
@@ -213,7 +188,7 @@ public struct ClaimDocument: Codable, Sendable, Equatable {
   public var tierBeforeLedger: Int?
 
   public init(
-    id: String, tier: Int?, verdict: String, reasons: [String], says: String? = nil,
+    id: String, tier: Int?, verdict: Verdict, reasons: [String], says: String? = nil,
     claimHash: String? = nil, restsOn: [String]? = nil
   ) {
     self.claimHash = claimHash
@@ -243,7 +218,7 @@ public struct ClaimDocument: Codable, Sendable, Equatable {
     let c = try decoder.container(keyedBy: CodingKeys.self)
     id = try c.decode(String.self, forKey: .id)
     tier = try c.decodeIfPresent(Int.self, forKey: .tier)
-    verdict = try c.decode(String.self, forKey: .verdict)
+    verdict = try c.decode(Verdict.self, forKey: .verdict)
     reasons = try c.decode([String].self, forKey: .reasons)
     says = try c.decodeIfPresent(String.self, forKey: .says)
     claimHash = try c.decodeIfPresent(String.self, forKey: .claimHash)

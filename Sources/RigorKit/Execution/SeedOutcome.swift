@@ -4,13 +4,8 @@
 /// Statuses are honest: a step is `ok` only if its end was seen; the step running when the
 /// process failed is `failed` (or `timed_out`) and every later step is `skipped`.
 public struct SeedOutcome: Sendable, Codable {
-  public enum Status: String, Sendable, Codable {
-    case ok, failed
-    case timedOut = "timed_out"
-  }
-
   public var seed: Int
-  public var status: Status
+  public var status: SeedStatus
   /// Wall time from start to exit, in seconds.
   public var seconds: Double
   /// Peak resident memory of the process (and its children), from `wait4`'s `ru_maxrss`.

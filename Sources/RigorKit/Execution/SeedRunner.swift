@@ -45,7 +45,9 @@ public struct SeedRunner: Sendable {
     } catch {
       throw ExecutionError.cannotWriteParameters(path: launch.parametersFile.path, reason: error.localizedDescription)
     }
-    let environment = launch.childEnvironment()
+    var environment = launch.childEnvironment()
+    let sweepToken = DetachedProcessSweep.newToken()
+    environment[DetachedProcessSweep.variable] = sweepToken
     let command = try commandLine(launch, environment: environment)
     FileDescriptor.spawnLock.lock()
     let started = Result { () throws -> (ChildProcess, channel: FileDescriptor, output: FileDescriptor) in
@@ -69,7 +71,7 @@ public struct SeedRunner: Sendable {
 
     var supervisor = Supervisor(
       launch: launch, child: child, channel: channelRead, output: outputRead,
-      startTime: startTime, progress: progress, liveOutput: liveOutput)
+      startTime: startTime, progress: progress, liveOutput: liveOutput, sweepToken: sweepToken)
     return supervisor.run()
   }
 

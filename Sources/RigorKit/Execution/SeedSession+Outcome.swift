@@ -25,7 +25,7 @@ extension SeedSession {
         ?? launch.steps.first { begun[$0.index] == nil }?.index
 
     let steps = launch.steps.map { step -> StepOutcome in
-      let status: StepOutcome.Status
+      let status: StepStatus
       var seconds: Double?
       if let end = ended[step.index], let start = begun[step.index] {
         status = .ok
@@ -55,7 +55,7 @@ extension SeedSession {
     } else if !succeeded && (errors.isEmpty || ending.timedOut) {
       errors.append(failureError(ending, blamed: blamed))
     }
-    let status: SeedOutcome.Status = ending.timedOut ? .timedOut : succeeded ? .ok : .failed
+    let status: SeedStatus = ending.timedOut ? .timedOut : succeeded ? .ok : .failed
     return SeedOutcome(
       seed: launch.seed, status: status, seconds: max(0, ending.endTime - ending.startTime),
       peakMemoryBytes: ending.peakMemoryBytes, termination: ending.termination,
@@ -110,11 +110,24 @@ extension SeedSession {
           ? "\(subject) never ran although the program finished"
           : "\(subject) ended the program before it finished (exit status 0; does it call exit()?)"
       }
+      if let limit = launch.memoryLimitBytes, hitMemoryLimit(ending, limit: limit) {
+        message += "; the seed reached its memory limit of \(limit >> 20) MiB (memory_limit_mb, --memory-limit)"
+      }
     }
     return StepError(step: blamed, diagnostic: Diagnostic(message, at: location))
   }
 
   private var recentText: String { recentOutput.text }
+
+  /// Whether a failure under a memory limit came from the limit: an allocation the program
+  /// reported failing, or a SIGKILL (the kernel's out-of-memory killer) near the limit.
+  private func hitMemoryLimit(_ ending: Ending, limit: Int) -> Bool {
+    if case .exited(0) = ending.termination { return false }
+    if case .signaled(SIGKILL) = ending.termination, ending.peakMemoryBytes >= limit / 2 { return true }
+    let text = recentText
+    return ["failed to allocate", "Could not allocate", "MemoryError", "std::bad_alloc", "Cannot allocate memory", "out of memory"]
+      .contains { text.contains($0) }
+  }
 
   /// bubblewrap's own complaint (`bwrap: ...`) when it failed before the program started.
   private var sandboxFailure: String? {

@@ -1,14 +1,9 @@
 /// One step of one seed.
 public struct StepOutcome: Sendable, Codable {
-  public enum Status: String, Sendable, Codable {
-    case ok, failed, skipped
-    case timedOut = "timed_out"
-  }
-
   public var index: Int
   /// The Markdown line of the step's fence.
   public var line: Int
-  public var status: Status
+  public var status: StepStatus
   /// Seconds from the step's start to its end (or to the process's end); nil when skipped.
   public var seconds: Double?
   /// stdout and stderr interleaved as they arrived, capped (see `droppedOutputBytes`).

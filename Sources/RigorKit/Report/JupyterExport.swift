@@ -95,7 +95,7 @@ struct JupyterExport {
     var text = "## Claims (result \(document.resultCommit.map { String($0.prefix(12)) } ?? "not committed"), seeds \(SeedList.describe(document.seeds)))\n\n"
     text += "| claim | says | tier | verdict |\n|---|---|---|---|\n"
     for claim in document.claims {
-      let cells = [claim.id, claim.says ?? "", claim.tier.map { "tier \($0)" } ?? "no tier", claim.verdict]
+      let cells = [claim.id, claim.says ?? "", claim.tier.map { "tier \($0)" } ?? "no tier", claim.verdict.rawValue]
       text += "| " + cells.map(Self.tableCell).joined(separator: " | ") + " |\n"
     }
     return text

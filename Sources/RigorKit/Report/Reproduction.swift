@@ -32,8 +32,8 @@ struct Reproduction: Codable {
 
   struct ClaimCheck: Codable {
     var id: String
-    var recordedVerdict: String?
-    var freshVerdict: String?
+    var recordedVerdict: Verdict?
+    var freshVerdict: Verdict?
     var recordedTier: Int?
     var freshTier: Int?
     /// The verdict is kept and the tier too, or the tier changed only through the ledger.
@@ -108,13 +108,13 @@ struct Reproduction: Codable {
     }
     func tier(_ t: Int?) -> String { t.map { "tier \($0)" } ?? "no tier" }
     for c in claims where !c.ledgerOnly {
-      lines.append("  claim \(c.id): \(c.recordedVerdict ?? "absent") \(tier(c.recordedTier)) → \(c.freshVerdict ?? "absent") \(tier(c.freshTier))\(c.kept ? "" : "  CHANGED")")
+      lines.append("  claim \(c.id): \(c.recordedVerdict?.rawValue ?? "absent") \(tier(c.recordedTier)) → \(c.freshVerdict?.rawValue ?? "absent") \(tier(c.freshTier))\(c.kept ? "" : "  CHANGED")")
     }
     let ledger = claims.filter(\.ledgerOnly)
     if !ledger.isEmpty {
       lines.append("tier changed only by the ledger check (not a mismatch):")
       for c in ledger {
-        lines.append("  claim \(c.id): \(c.recordedVerdict ?? "absent") \(tier(c.recordedTier)) → \(tier(c.freshTier))")
+        lines.append("  claim \(c.id): \(c.recordedVerdict?.rawValue ?? "absent") \(tier(c.recordedTier)) → \(tier(c.freshTier))")
       }
     }
     return lines.joined(separator: "\n")

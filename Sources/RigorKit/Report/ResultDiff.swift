@@ -35,8 +35,8 @@ struct ResultDiff: Codable {
     var id: String
     var tierA: Int?
     var tierB: Int?
-    var verdictA: String?
-    var verdictB: String?
+    var verdictA: Verdict?
+    var verdictB: Verdict?
     /// The declarations each side's tier rests on (docs/JUDGING.md).
     var restsOnA: [String]?
     var restsOnB: [String]?
@@ -134,7 +134,7 @@ struct ResultDiff: Codable {
       return (restsOn ?? []).isEmpty ? String(tier) : "\(tier)\u{2020}"
     }
     for c in claims {
-      lines.append("  claim \(c.id): \(c.verdictA ?? "absent") tier \(mark(c.tierA, c.restsOnA)) → \(c.verdictB ?? "absent") tier \(mark(c.tierB, c.restsOnB))")
+      lines.append("  claim \(c.id): \(c.verdictA?.rawValue ?? "absent") tier \(mark(c.tierA, c.restsOnA)) → \(c.verdictB?.rawValue ?? "absent") tier \(mark(c.tierB, c.restsOnB))")
     }
     if claims.contains(where: { !($0.restsOnA ?? []).isEmpty || !($0.restsOnB ?? []).isEmpty }) {
       lines.append("  " + ClaimDocument.restsOnNote)

@@ -46,7 +46,7 @@ struct TextReport {
       let width = document.claims.map(\.id.count).max() ?? 0
       for claim in document.claims {
         let tier = claim.tier == nil ? "no tier" : "tier \(claim.tierMark)"
-        let color = claim.verdict == "supported" ? 32 : claim.verdict == "refuted" ? 31 : 33
+        let color = claim.verdict == .supported ? 32 : claim.verdict == .refuted ? 31 : 33
         lines.append("  \(claim.id.padding(toLength: width, withPad: " ", startingAt: 0))  \(console.colored(tier.padding(toLength: 7, withPad: " ", startingAt: 0), color))  \(claim.verdict)")
         for reason in claim.reasons { lines.append("      - \(reason)") }
       }

@@ -11,14 +11,8 @@ enum ClaimJudging {
     let bySeed = Dictionary(outcomes.map { ($0.seed, $0) }, uniquingKeysWith: { a, _ in a })
     return seeds.map { seed in
       guard let outcome = bySeed[seed] else { return SeedEvidence(seed: seed, status: .failed) }
-      let status: SeedEvidence.Status =
-        switch outcome.status {
-        case .ok: .ok
-        case .failed: .failed
-        case .timedOut: .timedOut
-        }
       return SeedEvidence(
-        seed: seed, status: status, metrics: outcome.metricValues, splits: outcome.splits,
+        seed: seed, status: outcome.status, metrics: outcome.metricValues, splits: outcome.splits,
         metricSplits: outcome.metricSplits, checkpoints: (checkpoints[seed] ?? []).map(CheckpointEvidence.init))
     }
   }
@@ -27,12 +21,8 @@ enum ClaimJudging {
   static func evidence(from document: RunDocument) -> [SeedEvidence] {
     document.seeds.enumerated().map { position, seed in
       let run = document.runs.first { $0.seed == seed }
-      let status: SeedEvidence.Status =
-        switch run?.status {
-        case .ok?: .ok
-        case .timedOut?: .timedOut
-        default: .failed
-        }
+      // A seed with no run entry never finished.
+      let status = run?.status ?? .failed
       var metrics: [String: Double] = [:]
       for (name, values) in document.metrics where position < values.count {
         if let value = values[position] { metrics[name] = value }
@@ -55,7 +45,7 @@ enum ClaimJudging {
         registration: registration, parameters: parameters, history: history(claim))
       let judgement = Judge.judge(claim, evidence: evidence)
       var document = ClaimDocument(
-        id: judgement.id, tier: judgement.tier, verdict: judgement.verdict.rawValue,
+        id: judgement.id, tier: judgement.tier, verdict: judgement.verdict,
         reasons: judgement.reasons, says: claim.says, claimHash: claim.canonicalHash,
         restsOn: judgement.restsOn)
       document.n = judgement.n

@@ -43,11 +43,6 @@ struct Ledger {
   /// Every seed any run of the notebook registered or recorded ("fresh" means not in here).
   var recordedSeeds: Set<Int> = []
 
-  static let claimTrailer = "Rigor-Claim"
-  static let registeredTrailer = "Rigor-Registered"
-  static let parametersTrailer = "Rigor-Params"
-  static let versionTrailer = "Rigor-Ledger"
-
   init(entries: [Entry], interrupted: [[String]] = []) {
     self.entries = entries
     self.interrupted = interrupted
@@ -94,17 +89,16 @@ struct Ledger {
     claims: [Claim], documents: [ClaimDocument], evidence: [SeedEvidence],
     parameters: [String: ParameterValue]
   ) -> [(String, String)] {
-    var trailers: [(String, String)] = [(versionTrailer, "2"), (parametersTrailer, compactJSON(parameters))]
+    var trailers: [(String, String)] = [TrailerKey.ledger.with("2"), TrailerKey.ledgerParameters.with(compactJSON(parameters))]
     for (claim, document) in zip(claims, documents) {
-      let n = document.verdict == Verdict.notApplicable.rawValue ? 0 : ClaimData(claim: claim, seeds: evidence).n
+      let n = document.verdict == .notApplicable ? 0 : ClaimData(claim: claim, seeds: evidence).n
       let unfinished = evidence.filter { $0.status != .ok }
       let failure: ClaimHistory.Run.Failure =
         unfinished.isEmpty ? .none
         : unfinished.contains { seed in claim.namedMetrics.contains { seed.metrics[$0] != nil } } ? .afterMetric
         : .beforeMetric
-      trailers.append((
-        claimTrailer,
-        "\(claim.id) \(claim.definitionHash) \(claim.canonicalHash) \(document.verdict) \(n) \(failure.rawValue)"
+      trailers.append(TrailerKey.claim.with(
+        "\(claim.id) \(claim.definitionHash) \(claim.canonicalHash) \(document.verdict.rawValue) \(n) \(failure.rawValue)"
       ))
     }
     return trailers
@@ -112,8 +106,8 @@ struct Ledger {
 
   /// The trailers a registration carries: each claim's id and definition, and the seeds.
   static func registrationTrailers(claims: [Claim], seeds: [Int]) -> [(String, String)] {
-    claims.map { (registeredTrailer, "\($0.id) \($0.definitionHash)") }
-      + [("Rigor-Seeds", seeds.map(String.init).joined(separator: " "))]
+    claims.map { TrailerKey.registered.with("\($0.id) \($0.definitionHash)") }
+      + [TrailerKey.seeds.with(seeds.map(String.init).joined(separator: " "))]
   }
 
   /// `claim`'s history: every earlier result that judged a claim with its id.
@@ -149,21 +143,21 @@ struct Ledger {
   // MARK: - Reading commits
 
   private static func entry(of run: RecordedRun) -> Entry? {
-    if run.trailer(versionTrailer) == "2", run.trailer("Rigor-Summary") == "1" {
+    if run.trailer(.ledger) == "2", run.trailer(.summary) == "1" {
       return trailerEntry(of: run)
     }
     // Recorded before these trailers: read the stored document.
     guard let document = try? ResultHistory.document(of: run) else { return nil }
     let recorded = Set(document.metrics.filter { $0.value.contains { $0 != nil } }.keys)
     let claims = document.claims.compactMap { claim -> ClaimEntry? in
-      guard let verdict = Verdict(rawValue: claim.verdict) else { return nil }
+      let verdict = claim.verdict
       // Only supported and refuted verdicts show that N reached 5 then.
       let n: Int? = verdict == .supported || verdict == .refuted ? Judge.minimumSeeds : nil
       return ClaimEntry(
         id: claim.id, definition: nil, canonical: claim.claimHash, verdict: verdict, n: n, failure: .none)
     }
     return Entry(
-      commit: run.commit.description, notebookBlob: run.trailer("Notebook-Blob"),
+      commit: run.commit.description, notebookBlob: run.trailer(.notebookBlob),
       parameters: document.parameters ?? [:], seeds: document.seeds, recordedMetrics: recorded,
       claims: claims, run: run)
   }
@@ -174,31 +168,31 @@ struct Ledger {
     var recorded = Set<String>()
     var claims: [ClaimEntry] = []
     for trailer in run.trailers {
-      switch trailer.key {
-      case claimTrailer:
+      switch TrailerKey(matching: trailer.key) {
+      case .claim?:
         let parts = ResultSummaryTrailers.words(trailer.value)
         guard parts.count == 6, let verdict = Verdict(rawValue: parts[3]) else { continue }
         claims.append(ClaimEntry(
           id: parts[0], definition: parts[1], canonical: parts[2], verdict: verdict, n: Int(parts[4]),
           failure: ClaimHistory.Run.Failure(rawValue: parts[5]) ?? .none))
-      case "Rigor-Metric":
+      case .metric?:
         let parts = ResultSummaryTrailers.words(trailer.value)
         if parts.count == 5, (Int(parts[4]) ?? 0) > 0 { recorded.insert(parts[0]) }
-      case "Rigor-Seeds":
+      case .seeds?:
         seeds = ResultSummaryTrailers.words(trailer.value).compactMap { Int($0) }
-      case parametersTrailer:
+      case .ledgerParameters?:
         parameters = (try? JSONOutput.decode([String: ParameterValue].self, from: Data(trailer.value.utf8))) ?? [:]
       default:
         continue
       }
     }
     return Entry(
-      commit: run.commit.description, notebookBlob: run.trailer("Notebook-Blob"), parameters: parameters,
+      commit: run.commit.description, notebookBlob: run.trailer(.notebookBlob), parameters: parameters,
       seeds: seeds, recordedMetrics: recorded, claims: claims, run: run)
   }
 
   private static func registeredIDs(of run: RecordedRun) -> [String] {
-    let ids = run.trailers.filter { $0.key == registeredTrailer }.compactMap {
+    let ids = run.trailers.filter { TrailerKey(matching: $0.key) == .registered }.compactMap {
       ResultSummaryTrailers.words($0.value).first
     }
     if !ids.isEmpty { return ids }
@@ -209,7 +203,7 @@ struct Ledger {
   }
 
   private static func registeredSeeds(of run: RecordedRun) -> [Int] {
-    if let seeds = run.trailer("Rigor-Seeds") {
+    if let seeds = run.trailer(.seeds) {
       return ResultSummaryTrailers.words(seeds).compactMap { Int($0) }
     }
     guard let data = try? run.readFile("registration.json"),

@@ -105,6 +105,8 @@ struct NotebookSession {
     } else {
       registration = nil
     }
+    // Folders left by runs killed before they could clean up (their PIDs are gone).
+    AbandonedScratch.removeAbandoned(prefix: "rigor-run")
     let scratch = try TemporaryFolder(prefix: "rigor-run")
     var outcomes: [SeedOutcome]
     if let binary, let toolchain {
@@ -182,7 +184,7 @@ struct NotebookSession {
     guard let recorded = ledger.newestDocument(notebookBlob: blob, parameters: valid.parameters) else {
       return valid.claims.map { claim in
         ClaimDocument(
-          id: claim.id, tier: 1, verdict: "unchecked",
+          id: claim.id, tier: 1, verdict: .unchecked,
           reasons: ["no recorded result of this exact notebook text and parameters; run it to judge the claim"],
           says: claim.says, claimHash: claim.canonicalHash)
       }

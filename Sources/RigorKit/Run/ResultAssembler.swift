@@ -8,12 +8,12 @@
     let bySeed = Dictionary(outcomes.map { ($0.seed, $0) }, uniquingKeysWith: { a, _ in a })
     document.runs = document.seeds.compactMap { bySeed[$0] }.map { outcome in
       var run = SeedRunDocument(
-        seed: outcome.seed, status: status(outcome.status), seconds: outcome.seconds,
+        seed: outcome.seed, status: outcome.status, seconds: outcome.seconds,
         peakMemoryBytes: outcome.peakMemoryBytes, blasThreads: outcome.blasThreads,
         steps: outcome.steps.map { step in
           let excerpt = OutputExcerpt(step.output, droppedBytes: step.droppedOutputBytes)
           return SeedStepDocument(
-            index: step.index, status: status(step.status), seconds: step.seconds ?? 0,
+            index: step.index, status: step.status, seconds: step.seconds ?? 0,
             output: excerpt.text, outputDroppedBytes: excerpt.droppedBytes > 0 ? excerpt.droppedBytes : nil)
         })
       run.checkpoints = checkpoints[outcome.seed] ?? []
@@ -62,23 +62,6 @@
       document.status = .timedOut
     } else {
       document.status = .ok
-    }
-  }
-
-  static func status(_ status: SeedOutcome.Status) -> StepStatus {
-    switch status {
-    case .ok: .ok
-    case .failed: .failed
-    case .timedOut: .timedOut
-    }
-  }
-
-  static func status(_ status: StepOutcome.Status) -> StepStatus {
-    switch status {
-    case .ok: .ok
-    case .failed: .failed
-    case .timedOut: .timedOut
-    case .skipped: .skipped
     }
   }
 }

@@ -91,10 +91,21 @@ struct ResultHistory {
         + "record one with `rigor run \(notebook)`, or fetch shared results with `rigor pull REMOTE`")
   }
 
+  /// The run's `result.json`, nil when the commit has none; throws ``UnreadableResult`` with the
+  /// reason when it does not decode (a damaged or forged result is never read as a verdict).
   static func document(of run: RecordedRun) throws -> RunDocument? {
     guard let data = try run.readFile("result.json") else { return nil }
-    var document = try JSONOutput.decode(RunDocument.self, from: data)
+    var document = try decodeDocument(data, commit: run.commit)
     document.resultCommit = run.commit.description
     return document
+  }
+
+  /// `data` decoded as a run document, or ``UnreadableResult`` naming `commit` and the reason.
+  static func decodeDocument(_ data: Data, commit: ObjectID) throws -> RunDocument {
+    do {
+      return try JSONOutput.decode(RunDocument.self, from: data)
+    } catch {
+      throw UnreadableResult(commit: commit, reason: UnreadableResult.reason(error))
+    }
   }
 }

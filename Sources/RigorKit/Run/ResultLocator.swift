@@ -28,13 +28,13 @@ struct ResultLocator {
     }
     // A result commit names itself: read it directly instead of walking every history.
     if let data = try store.readFile("result.json", in: id),
-      var document = try? JSONOutput.decode(RunDocument.self, from: data),
+      case var document = try ResultHistory.decodeDocument(data, commit: id),
       names.contains(Notebook.name(forRepositoryPath: document.notebook))
     {
       document.resultCommit = id.description
       return (nil, document)
     }
-    if let found = try newest(in: names, where: { $0.trailer("Source-Commit") == id.description }) {
+    if let found = try newest(in: names, where: { $0.trailer(.sourceCommit) == id.description }) {
       return found
     }
     throw CommandFailure(

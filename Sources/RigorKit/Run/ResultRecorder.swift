@@ -112,9 +112,9 @@ struct ResultRecorder {
   private func trailers(for notebook: Notebook) throws -> [(String, String)] {
     let source = try store.sourceState()
     return [
-      ("Notebook-Blob", try GitRepository.blobID(for: Data(notebook.text.utf8)).description),
-      ("Source-Commit", source.commit?.description ?? "none"),
-      ("Source-Dirty", source.isDirty ? "true" : "false"),
+      TrailerKey.notebookBlob.with(try GitRepository.blobID(for: Data(notebook.text.utf8)).description),
+      TrailerKey.sourceCommit.with(source.commit?.description ?? "none"),
+      TrailerKey.sourceDirty.with(source.isDirty ? "true" : "false"),
     ]
   }
 }

@@ -10,26 +10,26 @@ import Foundation
 enum ResultSummaryTrailers {
   static func trailers(for document: RunDocument) -> [(String, String)] {
     var trailers: [(String, String)] = [
-      ("Rigor-Summary", "1"), ("Rigor-Status", document.status.rawValue),
-      ("Rigor-Seeds", document.seeds.map(String.init).joined(separator: " ")),
+      TrailerKey.summary.with("1"), TrailerKey.status.with(document.status.rawValue),
+      TrailerKey.seeds.with(document.seeds.map(String.init).joined(separator: " ")),
     ]
-    if let origin = document.origin { trailers.append(("Rigor-Origin", origin)) }
+    if let origin = document.origin { trailers.append(TrailerKey.origin.with(origin)) }
     if let parameters = document.parameters, !parameters.isEmpty {
       // One line: a trailer's value cannot span lines.
       let encoder = JSONEncoder()
       encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
       if let data = try? encoder.encode(parameters) {
         let json = String(decoding: data, as: UTF8.self)
-        if !json.contains("\n") { trailers.append(("Rigor-Parameters", json)) }
+        if !json.contains("\n") { trailers.append(TrailerKey.parameters.with(json)) }
       }
     }
     for claim in document.claims {
-      trailers.append(("Rigor-Tier", "\(claim.id) \(claim.tier.map(String.init) ?? "none") \(claim.verdict)"))
+      trailers.append(TrailerKey.tier.with("\(claim.id) \(claim.tier.map(String.init) ?? "none") \(claim.verdict.rawValue)"))
     }
     for name in document.metrics.keys.sorted() {
       let summary = MetricSummary((document.metrics[name] ?? []).compactMap { $0 })
       let numbers = [summary.mean, summary.ciLow, summary.ciHigh].map { $0.map(exact) ?? "-" }
-      trailers.append(("Rigor-Metric", "\(name) \(numbers.joined(separator: " ")) \(summary.n)"))
+      trailers.append(TrailerKey.metric.with("\(name) \(numbers.joined(separator: " ")) \(summary.n)"))
     }
     return trailers
   }
@@ -51,12 +51,12 @@ enum ResultSummaryTrailers {
     var claims: [ClaimDocument] = []
     var metrics: [String: MetricSummary] = [:]
     for trailer in run.trailers {
-      switch trailer.key {
-      case "Rigor-Tier":
+      switch TrailerKey(matching: trailer.key) {
+      case .tier?:
         let parts = words(trailer.value)
-        guard parts.count == 3 else { continue }
-        claims.append(ClaimDocument(id: parts[0], tier: Int(parts[1]), verdict: parts[2], reasons: []))
-      case "Rigor-Metric":
+        guard parts.count == 3, let verdict = Verdict(rawValue: parts[2]) else { continue }
+        claims.append(ClaimDocument(id: parts[0], tier: Int(parts[1]), verdict: verdict, reasons: []))
+      case .metric?:
         let parts = words(trailer.value)
         guard parts.count == 5, metric == nil || metric == parts[0] else { continue }
         var values = MetricSummary([])
@@ -65,15 +65,14 @@ enum ResultSummaryTrailers {
         values.ciHigh = Double(parts[3])
         values.n = Int(parts[4]) ?? 0
         metrics[parts[0]] = values
-      default:
-        // Other keys are matched as git does, ignoring case.
-        if CommitTrailer.keysMatch(trailer.key, "Rigor-Summary") { summary = trailer.value }
-        else if CommitTrailer.keysMatch(trailer.key, "Rigor-Status") { status = trailer.value }
-        else if CommitTrailer.keysMatch(trailer.key, "Rigor-Seeds") { seeds = trailer.value }
-        else if CommitTrailer.keysMatch(trailer.key, "Source-Commit") { sourceCommit = trailer.value }
-        else if CommitTrailer.keysMatch(trailer.key, "Source-Dirty") { sourceDirty = trailer.value }
-        else if CommitTrailer.keysMatch(trailer.key, "Rigor-Origin") { origin = trailer.value }
-        else if CommitTrailer.keysMatch(trailer.key, "Rigor-Parameters") { parameters = trailer.value }
+      case .summary?: summary = trailer.value
+      case .status?: status = trailer.value
+      case .seeds?: seeds = trailer.value
+      case .sourceCommit?: sourceCommit = trailer.value
+      case .sourceDirty?: sourceDirty = trailer.value
+      case .origin?: origin = trailer.value
+      case .parameters?: parameters = trailer.value
+      default: continue
       }
     }
     guard summary == "1" else { return nil }

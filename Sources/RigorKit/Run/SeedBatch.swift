@@ -127,7 +127,7 @@ final class ProgressDisplay: @unchecked Sendable {
   private func redraw() {
     var text = drawn > 0 ? "\u{1B}[\(drawn)A" : ""
     let shown = seeds.filter { lines[$0] != nil }
-    for seed in shown { text += "\u{1B}[2K" + (lines[seed] ?? "") + "\n" }
+    for seed in shown { text += "\u{1B}[2K" + TerminalText.escape(lines[seed] ?? "") + "\n" }
     drawn = shown.count
     console.errRaw(text)
   }

@@ -73,7 +73,7 @@ enum SitePages {
     claims.map { claim in
       let tier = claim.tier.map { "tier \($0)" } ?? "no tier"
       let sentence = says ? (claim.says.map { " — \(e($0))" } ?? "") : ""
-      return "<span class=\"badge \(e(claim.verdict))\">\(e(claim.id)): \(e(tier)), \(e(claim.verdict.replacingOccurrences(of: "_", with: " ")))</span>\(sentence)"
+      return "<span class=\"badge \(e(claim.verdict.rawValue))\">\(e(claim.id)): \(e(tier)), \(e(claim.verdict.label))</span>\(sentence)"
     }.joined(separator: says ? "<br>" : " ")
   }
 

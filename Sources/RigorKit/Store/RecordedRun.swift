@@ -47,6 +47,9 @@ public struct RecordedRun: Sendable {
     trailers.last { CommitTrailer.keysMatch($0.key, key) }?.value
   }
 
+  /// The value of the last trailer `key`.
+  public func trailer(_ key: TrailerKey) -> String? { trailer(key.rawValue) }
+
   /// The content of `path` (e.g. `result.json`) in this commit's tree, nil when absent.
   public func readFile(_ path: String) throws -> Data? {
     try store.readFile(path, in: commit)

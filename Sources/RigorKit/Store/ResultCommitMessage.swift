@@ -1,7 +1,7 @@
 /// Formats a Rigor commit message: the caller's subject and body, then a trailer block.
 enum ResultCommitMessage {
   /// The trailer naming what a commit records; written by the store, never by callers.
-  static let kindKey = "Rigor-Kind"
+  static let kindKey = TrailerKey.kind.rawValue
 
   /// `message` (subject, blank line, body), a blank line, then `Key: value` lines: the caller's
   /// trailers in order, then `Rigor-Kind: kind`.

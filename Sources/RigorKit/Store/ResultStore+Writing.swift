@@ -14,7 +14,7 @@ extension ResultStore {
   ) throws -> Registration {
     let reference = try ResultStore.referenceName(for: name)
     let text = try ResultCommitMessage.format(
-      message, trailers: [("Notebook", notebookPath)] + trailers, kind: .registration)
+      message, trailers: [TrailerKey.notebook.with(notebookPath)] + trailers, kind: .registration)
     return try locked {
       let tree = try repository.writeTree(files: files)
       var parent: ObjectID?

@@ -97,7 +97,7 @@ import Testing
     #expect(run.status == 0, "\(run.stderr)")
     let document = try #require(try run.documents().first)
     let claim = try Self.claim("induction-ablation", in: document)
-    #expect(claim.verdict == "unchecked")
+    #expect(claim.verdict == .unchecked)
     #expect(claim.tier == 1)
     #expect(claim.reasons.contains { $0.contains("no executable evidence") })
     // Which sentences are flagged is AuditExampleNotebookTests' business; here only that the
@@ -109,12 +109,12 @@ import Testing
   @Test func tier1MeasurementAndWordsAreUnchecked() throws {
     let document = try Self.run("tier1")
     let measured = try Self.claim("dead-unit-fraction", in: document)
-    #expect(measured.verdict == "unchecked")
+    #expect(measured.verdict == .unchecked)
     #expect(measured.tier == 1)
     #expect(measured.reasons.contains { $0.contains("a measurement, not a prediction") })
     #expect(try Self.values("dead_unit_fraction", in: document).allSatisfy { (0...1).contains($0) })
     let words = try Self.claim("dead-units-are-redundant", in: document)
-    #expect(words.verdict == "unchecked")
+    #expect(words.verdict == .unchecked)
     #expect(words.tier == 1)
     #expect(words.reasons.contains { $0.contains("no executable evidence") })
   }
@@ -122,7 +122,7 @@ import Testing
   @Test func tier2AblationBeatsTheNullControlWithoutATask() throws {
     let document = try Self.run("tier2")
     let claim = try Self.claim("planted-ablation-hurts", in: document)
-    #expect(claim.verdict == "supported")
+    #expect(claim.verdict == .supported)
     #expect(claim.tier == 2)
     #expect(claim.reasons.contains { $0.contains("no task declared") })
     let drop = try Self.values("planted_ablation_drop", in: document)
@@ -136,7 +136,7 @@ import Testing
   @Test func tier3TaskOnAToyIsHeldAtThreeBecauseOfTheToySetting() throws {
     let document = try Self.run("tier3")
     let claim = try Self.claim("trigger-detector", in: document)
-    #expect(claim.verdict == "supported")
+    #expect(claim.verdict == .supported)
     #expect(claim.tier == 3)
     #expect(claim.reasons.contains { $0.contains("held at tier 3") && $0.contains("toy") })
     let auroc = try Self.values("detector_auroc", in: document)
@@ -148,7 +148,7 @@ import Testing
   @Test func refutedNoiseProbeHasNoTier() throws {
     let document = try Self.run("refuted")
     let claim = try Self.claim("noise-probe-generalizes", in: document)
-    #expect(claim.verdict == "refuted")
+    #expect(claim.verdict == .refuted)
     #expect(claim.tier == nil)
     let heldOut = try Self.values("noise_probe_heldout_accuracy", in: document)
     #expect(try Self.scipyInterval(heldOut).hi < 0.9)
@@ -157,7 +157,7 @@ import Testing
   @Test func inconclusiveIntervalStraddlesTheThreshold() throws {
     let document = try Self.run("inconclusive")
     let claim = try Self.claim("weak-probe-beats-chance", in: document)
-    #expect(claim.verdict == "inconclusive")
+    #expect(claim.verdict == .inconclusive)
     #expect(claim.tier == 1)
     #expect(claim.reasons.contains { $0.contains("undecided") })
     let interval = try Self.scipyInterval(try Self.values("weak_probe_accuracy", in: document))
@@ -167,7 +167,7 @@ import Testing
   @Test func heldOutVerifiedWhenSplitsAreDisjointButToyStaysAtThree() throws {
     let document = try Self.run("heldout-verified")
     let claim = try Self.claim("picked-neuron-heldout", in: document)
-    #expect(claim.verdict == "supported")
+    #expect(claim.verdict == .supported)
     #expect(claim.tier == 3)
     #expect(claim.reasons.contains { $0.contains("held_out declared and verified") })
     #expect(!claim.reasons.contains { $0.contains("not verified") })
@@ -183,7 +183,7 @@ import Testing
   @Test func heldOutNotVerifiedWhenSplitsOverlapAndTheClaimSaysSo() throws {
     let document = try Self.run("heldout-unverified")
     let claim = try Self.claim("picked-neuron-overlapping", in: document)
-    #expect(claim.verdict == "supported")
+    #expect(claim.verdict == .supported)
     #expect(claim.tier == 3)
     #expect(claim.reasons.contains { $0.contains("held_out declared but not verified") })
     #expect(!claim.reasons.contains { $0.contains("held_out declared and verified") })

@@ -144,10 +144,10 @@ import Testing
     let path = try repo.notebook("metric", RunCommandTests.metricNotebook)
     let fewRun = repo.rigor(["run", path, "--seeds", "3", "--format", "json"])
     let few = try #require(try fewRun.documents().first)
-    #expect(few.claims.first?.verdict == "inconclusive", "\(fewRun.stdout)\n\(fewRun.stderr)")
+    #expect(few.claims.first?.verdict == .inconclusive, "\(fewRun.stdout)\n\(fewRun.stderr)")
     let fullRun = repo.rigor(["run", path, "--format", "json"])
     let full = try #require(try fullRun.documents().first)
-    #expect(full.claims.first?.verdict == "supported", "\(fullRun.stdout)\n\(fullRun.stderr)")
+    #expect(full.claims.first?.verdict == .supported, "\(fullRun.stdout)\n\(fullRun.stderr)")
     #expect(full.claims.first?.reasons.contains { $0.hasPrefix("unstable: ") } == false)
     let trailers = try repo.git(["log", "-1", "--format=%(trailers:key=Rigor-Claim,valueonly)", "refs/rigor/metric"]).output
     #expect(trailers.hasPrefix("value-positive ") && trailers.contains(" supported 5 none"), "\(trailers)")
@@ -158,10 +158,10 @@ import Testing
     let path = try repo.notebook("metric", RunCommandTests.metricNotebook)
     // value = seed + offset: negative on seeds 0-4, positive on seeds 10-14.
     let first = try #require(try repo.rigor(["run", path, "--param", "offset=-7", "--format", "json"]).documents().first)
-    #expect(first.claims.first?.verdict == "refuted")
+    #expect(first.claims.first?.verdict == .refuted)
     let second = try #require(
       try repo.rigor(["run", path, "--param", "offset=-7", "--seeds", "10,11,12,13,14", "--format", "json"]).documents().first)
-    #expect(second.claims.first?.verdict == "supported" && second.claims.first?.tier == 2)
+    #expect(second.claims.first?.verdict == .supported && second.claims.first?.tier == 2)
     #expect(second.claims.first?.reasons.contains("unstable: 1 of 2 recorded runs supported (earlier: 1 refuted; this run: supported)") == true, "\(second.claims)")
     // Default offset 1: supported, after a refutation at offset -7 on the same definition.
     let third = try #require(try repo.rigor(["run", path, "--format", "json"]).documents().first)
@@ -176,7 +176,7 @@ import Testing
     let redefined = RunCommandTests.metricNotebook.replacingOccurrences(of: "expect: \"> 0\"", with: "expect: \"> 0.5\"")
     _ = try repo.notebook("metric", redefined)
     let same = try #require(try repo.rigor(["run", path, "--format", "json"]).documents().first)
-    #expect(same.claims.first?.verdict == "supported" && same.claims.first?.tier == 1)
+    #expect(same.claims.first?.verdict == .supported && same.claims.first?.tier == 1)
     #expect(same.claims.first?.reasons.contains("capped at tier 1: claim value-positive's definition changed after 1 recorded run on seeds 0-4; re-run on fresh seeds, e.g. --seeds 5-9, to test the new prediction") == true, "\(same.claims)")
     let fresh = try #require(try repo.rigor(["run", path, "--seeds", "5,6,7,8,9", "--format", "json"]).documents().first)
     #expect(fresh.claims.first?.tier == 2)
@@ -198,10 +198,10 @@ import Testing
     let repo = try ScratchRepository()
     let path = try repo.notebook("metric", RunCommandTests.metricNotebook)
     let unchecked = try #require(try repo.rigor(["check", path, "--format", "json"]).documents().first)
-    #expect(unchecked.claims.first?.verdict == "unchecked")
+    #expect(unchecked.claims.first?.verdict == .unchecked)
     let run = try #require(try repo.rigor(["run", path, "--format", "json"]).documents().first)
     let checked = try #require(try repo.rigor(["check", path, "--format", "json"]).documents().first)
-    #expect(checked.claims.first?.verdict == "supported")
+    #expect(checked.claims.first?.verdict == .supported)
     #expect(checked.resultCommit == run.resultCommit)
     #expect(checked.steps.map(\.code) == ["let value = Double(seed) + params.offset\nprint(\"value\", value)\n", "record(\"value\", value)\n"])
   }

@@ -16,7 +16,7 @@ import Testing
     #expect(document.status == .ok)
     let claim = try #require(document.claims.first)
     #expect(claim.id == "effect-beats-control")
-    #expect(claim.verdict == "supported", "\(claim.reasons)")
+    #expect(claim.verdict == .supported, "\(claim.reasons)")
     #expect(document.metrics["control_mean"]?.count == 5)
   }
 

@@ -67,7 +67,7 @@ import Testing
     #expect(run.status == 0, "\(run.stderr)")
     let document = try #require(try run.documents().first)
     #expect(document.metrics["value"] == [2, 3, 4, 5, 6])
-    #expect(document.claims.map(\.verdict) == ["supported"])
+    #expect(document.claims.map(\.verdict) == [.supported])
     let commit = try #require(document.resultCommit)
     let log = try repo.git(["log", "--format=%H %s", "refs/rigor/metric"])
     let lines = log.output.split(separator: "\n")
@@ -173,7 +173,7 @@ import Testing
     let run = repo.rigor(["run", path, "--format", "json"])
     #expect(run.status == 0, "\(run.stderr)")
     let claim = try #require(try run.documents().first?.claims.first)
-    #expect(claim.tier == 1 && claim.verdict == "unchecked")
+    #expect(claim.tier == 1 && claim.verdict == .unchecked)
     #expect(!claim.reasons.contains { $0.contains("failed") })
   }
 

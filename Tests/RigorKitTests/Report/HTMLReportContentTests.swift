@@ -33,7 +33,7 @@ import Testing
     document.parameters = ["steps": .int(20), "rate": .double(0.5)]
     document.claims = [
       ClaimDocument(
-        id: "loss-falls", tier: 2, verdict: "supported",
+        id: "loss-falls", tier: 2, verdict: .supported,
         reasons: ["expect 'loss' < 1: mean 0.4, 95% CI [0.3, 0.5] over 3 seeds: holds", "pre-registered"],
         says: "The loss falls.")
     ]
@@ -78,6 +78,8 @@ import Testing
     #expect(summary.contains("mean 0.4, 95% CI [0.3, 0.5]"))
     #expect(page.contains("<div class=\"claim supported\" id=\"claim-loss-falls\">"))
     #expect(page.contains("<a href=\"#claim-loss-falls\">the claim</a><span class=\"claimref badge supported\">supported, tier 2</span>"))
+    // A link written with the bare id is rewritten to the anchor and annotated once, not twice.
+    #expect(page.components(separatedBy: "claimref badge").count == 2)
     // The summary comes before the prose.
     let summaryAt = try #require(page.range(of: "id=\"claims\"")).lowerBound
     let proseAt = try #require(page.range(of: "See <a")).lowerBound
@@ -118,8 +120,8 @@ import Testing
     let notebook = ReportFixture.notebook(Self.text)
     var document = ReportFixture.document(for: notebook)
     document.claims = [
-      ClaimDocument(id: "loss-falls", tier: 3, verdict: "supported", reasons: [], restsOn: ["task"]),
-      ClaimDocument(id: "other", tier: 2, verdict: "supported", reasons: [], restsOn: []),
+      ClaimDocument(id: "loss-falls", tier: 3, verdict: .supported, reasons: [], restsOn: ["task"]),
+      ClaimDocument(id: "other", tier: 2, verdict: .supported, reasons: [], restsOn: []),
     ]
     let page = HTMLReport(document: document, notebook: notebook, files: [:]).render()
     #expect(page.contains("tier 3<abbr title=\"\(MarkdownHTML.escape(ClaimDocument.restsOnNote))\">\u{2020}</abbr><span class=\"muted\"> rests on task</span>"))

@@ -1,0 +1,90 @@
+import Foundation
+import Testing
+@testable import RigorKit
+
+/// A seed stopped by a limit says which limit, at the Markdown line of the step it was in
+/// (issue 12, item 6).
+@Suite(.serialized) struct LimitNamingTests {
+  @Test func aMemoryLimitHitIsNamedAtTheStepLine() throws {
+    let fixture = try ExecutionFixture()
+    let program = try fixture.python(
+      "hog.py",
+      """
+      begin(1); end(1)
+      begin(2)
+      hog = bytearray(512 << 20)
+      end(2)
+      finish()
+      """)
+    var launch = fixture.launch(program, steps: 2)
+    launch.memoryLimitBytes = 128 << 20
+    let outcome = try SeedRunner().run(launch)
+    #expect(outcome.status == .failed)
+    let error = try #require(outcome.errors.first)
+    #expect(error.step == 2)
+    #expect(error.diagnostic.location == SourceLocation(file: "Notebooks/x.md", line: 20, column: 1))
+    #expect(error.diagnostic.message.contains("memory limit of 128 MiB"), "\(error.diagnostic.message)")
+  }
+
+  @Test func aFailureUnderALimitThatIsNotTheLimitDoesNotBlameIt() throws {
+    let fixture = try ExecutionFixture()
+    let program = try fixture.python("fail.py", "begin(1)\nsys.exit(3)")
+    var launch = fixture.launch(program, steps: 1)
+    launch.memoryLimitBytes = 128 << 20
+    let error = try #require(try SeedRunner().run(launch).errors.first)
+    #expect(!error.diagnostic.message.contains("memory limit"), "\(error.diagnostic.message)")
+  }
+
+  @Test func aTimeLimitHitIsNamedAtTheStepLine() throws {
+    let fixture = try ExecutionFixture()
+    let program = try fixture.python("slow.py", "begin(1); end(1)\nbegin(2)\ntime.sleep(60)")
+    let outcome = try SeedRunner().run(fixture.launch(program, steps: 2, timeout: 2))
+    let error = try #require(outcome.errors.first)
+    #expect(error.diagnostic.location.line == 20)
+    #expect(error.diagnostic.message.contains("limit of 2 s"), "\(error.diagnostic.message)")
+  }
+
+  @Test func aMetricCapHitIsNamedAtTheStepLine() throws {
+    let fixture = try ExecutionFixture()
+    let program = try fixture.python(
+      "many.py",
+      """
+      begin(1); end(1)
+      begin(2)
+      for i in range(\(RigorLimits.maxMetrics + 1)):
+          record(2, "m%d" % i, 1.0)
+      end(2)
+      finish()
+      """)
+    let outcome = try SeedRunner().run(fixture.launch(program, steps: 2, timeout: 60))
+    #expect(outcome.status == .failed)
+    let error = try #require(outcome.errors.first)
+    #expect(error.diagnostic.location.line == 20, "\(error.diagnostic)")
+    #expect(error.diagnostic.message.contains("more than \(RigorLimits.maxMetrics) metrics"), "\(error.diagnostic.message)")
+  }
+
+  @Test func aSwiftStepOverItsNotebooksMemoryLimitNamesTheLimitAtItsLine() throws {
+    let repo = try ScratchRepository()
+    let path = try repo.notebook("hog", """
+      ---
+      seeds: 1
+      memory_limit_mb: 64
+      ---
+
+      # Hog
+
+      ```swift
+      record("before", 1.0)
+      ```
+
+      ```swift
+      let big = [Float](repeating: 1, count: 1 << 28)
+      record("after", Double(big[seed]))
+      ```
+      """)
+    let run = repo.rigor(["run", path, "--no-commit"])
+    #expect(run.status == ExitStatus.stepFailed.rawValue)
+    #expect(run.stderr.contains("Notebooks/hog.md:13:"), "\(run.stderr)")
+    #expect(run.stderr.contains("memory limit of 64 MiB"), "\(run.stderr)")
+  }
+}
