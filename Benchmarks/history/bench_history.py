@@ -142,6 +142,9 @@ def rigor_part(scratch):
     ("rigor diff OLDEST NEWEST --notebook probe", [RIGOR, "diff", oldest[:12], newest[:12], "--notebook", "probe"], repo, None),
     ("rigor diff MIDDLE NEWEST --notebook probe --format json", [RIGOR, "diff", middle[:12], newest[:12], "--notebook", "probe", "--format", "json"], repo, None),
     ("rigor show --notebook probe", [RIGOR, "show", "--notebook", "probe"], repo, None),
+    # The ledger over every result (commit trailers only) plus one result.json: the peer is
+    # `show` above, which reads that one result and no ledger.
+    ("rigor check Notebooks/probe.md (ledger + newest result)", [RIGOR, "check", "Notebooks/probe.md"], repo, None),
   ]
   before = os.environ.get("RIGOR_BEFORE")
   if before:

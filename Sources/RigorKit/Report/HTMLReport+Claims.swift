@@ -44,23 +44,45 @@ extension HTMLReport {
   }
 
   /// Prose links to a claim (`[text](#claim-id)` or `(#id)`) followed by that claim's verdict.
+  ///
+  /// One pass over the page's bytes: each link is annotated once, whichever of the two forms
+  /// it uses, and a page of figures and outputs costs time linear in its size.
   func annotatingClaimLinks(_ html: String) -> String {
-    var html = html
+    var links: [String: (anchor: String, badge: String)] = [:]
     for claim in document.claims {
       let badge = "<span class=\"claimref badge \(escape(claim.verdict.rawValue))\">\(escape(claim.verdict.label)), \(escape(claim.tier.map { "tier \($0)" } ?? "no tier"))</span>"
-      for target in ["#\(claim.id)", "#\(Self.anchor(claim.id))"] {
-        let opening = "<a href=\"\(escape(target))\">"
-        var searchStart = html.startIndex
-        while let start = html.range(of: opening, range: searchStart..<html.endIndex),
-          let close = html.range(of: "</a>", range: start.upperBound..<html.endIndex)
-        {
-          let replacement = "<a href=\"#\(escape(Self.anchor(claim.id)))\">" + html[start.upperBound..<close.upperBound] + badge
-          html.replaceSubrange(start.lowerBound..<close.upperBound, with: replacement)
-          searchStart = html.index(start.lowerBound, offsetBy: replacement.count)
-        }
+      let anchor = escape(Self.anchor(claim.id))
+      for target in [escape(claim.id), anchor] where links[target] == nil {
+        links[target] = (anchor, badge)
       }
     }
-    return html
+    guard !links.isEmpty else { return html }
+    let bytes = Array(html.utf8)
+    let opening = Array("<a href=\"#".utf8)
+    let closing = Array("</a>".utf8)
+    var out: [UInt8] = []
+    out.reserveCapacity(bytes.count + 256)
+    var copied = 0
+    var searchFrom = 0
+    while let start = ByteSearch.find(opening, in: bytes, from: searchFrom) {
+      let targetStart = start + opening.count
+      guard let quote = bytes[targetStart...].firstIndex(of: UInt8(ascii: "\"")), quote + 1 < bytes.count,
+        bytes[quote + 1] == UInt8(ascii: ">")
+      else { searchFrom = targetStart; continue }
+      let target = String(decoding: bytes[targetStart..<quote], as: UTF8.self)
+      guard let link = links[target], let close = ByteSearch.find(closing, in: bytes, from: quote + 2) else {
+        searchFrom = quote + 1
+        continue
+      }
+      out += bytes[copied..<start]
+      out += Array("<a href=\"#\(link.anchor)\">".utf8)
+      out += bytes[(quote + 2)..<(close + closing.count)]
+      out += Array(link.badge.utf8)
+      copied = close + closing.count
+      searchFrom = copied
+    }
+    out += bytes[copied...]
+    return String(decoding: out, as: UTF8.self)
   }
 }
 

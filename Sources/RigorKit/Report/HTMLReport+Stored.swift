@@ -10,6 +10,12 @@ extension HTMLReport {
   /// The stored `report.html` is never passed on: a pulled repository is untrusted data, and
   /// its page could hold anything; rendering from the data applies today's escaping.
   static func rendering(_ run: RecordedRun, store: ResultStore, document: RunDocument? = nil) throws -> String? {
+    try loading(run, store: store, document: document)?.render()
+  }
+
+  /// The report of a recorded result with everything it shows read from the store, ready to
+  /// render without touching the store again (so pages can be rendered on several threads).
+  static func loading(_ run: RecordedRun, store: ResultStore, document: RunDocument? = nil) throws -> HTMLReport? {
     guard run.kind == .result, var document = try document ?? ResultHistory.document(of: run) else { return nil }
     document.resultCommit = run.commit.description
     let files = try run.files()
@@ -22,6 +28,6 @@ extension HTMLReport {
     let provenance = ReportProvenance(
       registrationCommit: run.registration?.description, resultCommit: run.commit.description,
       sourceCommit: run.trailer(.sourceCommit), sourceDirty: run.trailer(.sourceDirty).map { $0 == "true" })
-    return HTMLReport(document: document, notebook: notebook, files: files, figureSteps: figureSteps, provenance: provenance).render()
+    return HTMLReport(document: document, notebook: notebook, files: files, figureSteps: figureSteps, provenance: provenance)
   }
 }

@@ -15,30 +15,42 @@ struct LinePlotData: Equatable {
   var series: [Series]
 
   init?(svg: Data) {
-    let text = String(decoding: svg, as: UTF8.self)
-    let open = "<metadata class=\"rigor-series\">"
-    guard let start = text.range(of: open), let end = text.range(of: "</metadata>", range: start.upperBound..<text.endIndex)
+    let bytes = [UInt8](svg)
+    let open = Array("<metadata class=\"rigor-series\">".utf8)
+    guard let start = ByteSearch.find(open, in: bytes), let end = ByteSearch.find(Array("</metadata>".utf8), in: bytes, from: start + open.count)
     else { return nil }
     var series: [Series] = []
-    for line in Self.unescape(String(text[start.upperBound..<end.lowerBound])).split(separator: "\n", omittingEmptySubsequences: true) {
-      let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
-      guard fields.count == 3 else { return nil }
-      let xs = fields[1].split(separator: " ").map { Double($0) }
-      let ys = fields[2].split(separator: " ").map { Double($0) }
-      guard !xs.contains(nil), !ys.contains(nil), xs.count == ys.count else { return nil }
-      series.append(Series(name: String(fields[0]), x: xs.map { $0! }, y: ys.map { $0! }))
+    let metadata = Self.unescape(String(decoding: bytes[(start + open.count)..<end], as: UTF8.self))
+    for line in metadata.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: true) {
+      let fields = line.split(separator: UInt8(ascii: "\t"), omittingEmptySubsequences: false)
+      guard fields.count == 3, let xs = Self.numbers(fields[1]), let ys = Self.numbers(fields[2]), xs.count == ys.count
+      else { return nil }
+      series.append(Series(name: String(decoding: fields[0], as: UTF8.self), x: xs, y: ys))
     }
     guard !series.isEmpty else { return nil }
     self.series = series
-    if let titleStart = text.range(of: "<title>"), let titleEnd = text.range(of: "</title>", range: titleStart.upperBound..<text.endIndex) {
-      title = Self.unescape(String(text[titleStart.upperBound..<titleEnd.lowerBound]))
+    if let titleStart = ByteSearch.find(Array("<title>".utf8), in: bytes),
+      let titleEnd = ByteSearch.find(Array("</title>".utf8), in: bytes, from: titleStart + 7)
+    {
+      title = Self.unescape(String(decoding: bytes[(titleStart + 7)..<titleEnd], as: UTF8.self))
     } else {
       title = ""
     }
   }
 
+  /// Space-separated numbers, or nil when any field is not one.
+  private static func numbers(_ field: Substring.UTF8View.SubSequence) -> [Double]? {
+    var values: [Double] = []
+    for word in field.split(separator: UInt8(ascii: " ")) {
+      guard let value = Double(String(decoding: word, as: UTF8.self)) else { return nil }
+      values.append(value)
+    }
+    return values
+  }
+
   private static func unescape(_ text: String) -> String {
-    text.replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
+    guard text.utf8.contains(UInt8(ascii: "&")) else { return text }
+    return text.replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
       .replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&apos;", with: "'")
       .replacingOccurrences(of: "&amp;", with: "&")
   }

@@ -36,7 +36,9 @@ struct SiteBuilder {
     let newestFirst = try runs.map { try LogEntry(run: $0, metric: nil) }
     let oldestFirst = Array(newestFirst.reversed())
     let resultRuns = Array(runs.reversed()).filter { $0.kind == .result }
-    // Reports and diffs: immutable, named after their commits.
+    // Reports and diffs: immutable, named after their commits. The store is read on this
+    // thread; pages are rendered a batch at a time on every core.
+    var pages = PageBatch(writer: writer)
     var previous: (run: RecordedRun, document: RunDocument?)?
     var newestDocument: RunDocument?
     for (index, run) in resultRuns.enumerated() {
@@ -47,8 +49,8 @@ struct SiteBuilder {
       let isNewest = index == resultRuns.count - 1
       // Decode result.json only where a page needs it: a rebuild reads one or two.
       let document = needsReport || needsDiff || isNewest ? try? ResultHistory.document(of: run) : nil
-      if needsReport, let document, let page = try HTMLReport.rendering(run, store: store, document: document) {
-        try writer.write(page, to: reportPath)
+      if needsReport, let document, let report = try HTMLReport.loading(run, store: store, document: document) {
+        try pages.add(reportPath) { report.render() }
       } else if !needsReport {
         writer.skipImmutable()
       }
@@ -56,12 +58,14 @@ struct SiteBuilder {
         if !needsDiff {
           writer.skipImmutable()
         } else if let b = document, let a = previous.document ?? (try? ResultHistory.document(of: previous.run)) {
-          try writer.write(SitePages.diff(name: name, slug: slug, a: previous.run, b: run, diff: ResultDiff(a: a, b: b)), to: diffPath)
+          let earlier = previous.run
+          try pages.add(diffPath) { SitePages.diff(name: name, slug: slug, a: earlier, b: run, diff: ResultDiff(a: a, b: b)) }
         }
       }
       previous = (run, document)
       if isNewest { newestDocument = document }
     }
+    try pages.flush()
     var charts: [(metric: String, svg: String)] = []
     for metric in MetricHistoryChart.metricNames(oldestFirst) {
       let svg = MetricHistoryChart(notebook: name, metric: metric, entries: oldestFirst).render()

@@ -55,7 +55,8 @@ enum SitePages {
       }
       let diff = older[entry.commit].map { "<a href=\"d/\(e($0))-\(e(entry.commit)).html\">vs previous</a>" } ?? ""
       html += "<tr><td><a href=\"r/\(e(entry.commit)).html\"><code>\(e(String(entry.commit.prefix(12))))</code></a></td><td>\(e(entry.date))</td><td>\(source)</td>"
-      html += "<td><span class=\"\(e(entry.status))\">\(e(entry.status))</span></td><td>\(claimList(entry.claims))</td><td>\(diff)</td></tr>"
+      let why = entry.unreadable.map { ": " + e($0) + "; not taken as a verdict" } ?? ""
+      html += "<td><span class=\"\(e(entry.status))\">\(e(entry.status))</span>\(why)</td><td>\(claimList(entry.claims))</td><td>\(diff)</td></tr>"
     }
     return html + "</table></main></div></body></html>\n"
   }

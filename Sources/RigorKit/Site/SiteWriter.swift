@@ -16,8 +16,18 @@ final class SiteWriter {
       unchanged += 1
       return
     }
-    try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-    try data.write(to: url, options: .atomic)
+    let folder = url.deletingLastPathComponent()
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    // Written beside the page and renamed over it, so a reader never sees half a page. No
+    // fsync: the site is derived data, rebuilt from the store, and syncing each of a thousand
+    // pages was a fifth of a full build.
+    let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).\(UUID().uuidString.prefix(8)).tmp")
+    try data.write(to: temporary, options: .withoutOverwriting)
+    guard rename(temporary.path, url.path) == 0 else {
+      let reason = String(cString: strerror(errno))
+      try? FileManager.default.removeItem(at: temporary)
+      throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: url.path, NSLocalizedDescriptionKey: "cannot write \(url.path): \(reason)"])
+    }
     written += 1
   }
 

@@ -53,7 +53,7 @@ struct UnreadableResultTests {
     let built = repo.rigor(["site", "--repo", repo.root.path, "-o", site.path])
     #expect(built.status == 0, "\(built.stderr)")
     let page = try String(contentsOf: site.appendingPathComponent("n/garbled/index.html"), encoding: .utf8)
-    #expect(page.contains("unreadable"))
+    #expect(page.contains("unreadable</span>: result.json is not valid JSON; not taken as a verdict"), "\(page)")
   }
 
   @Test func decodingFailuresReadAsOneLineNamingTheField() throws {

@@ -78,6 +78,8 @@ import Testing
     #expect(summary.contains("mean 0.4, 95% CI [0.3, 0.5]"))
     #expect(page.contains("<div class=\"claim supported\" id=\"claim-loss-falls\">"))
     #expect(page.contains("<a href=\"#claim-loss-falls\">the claim</a><span class=\"claimref badge supported\">supported, tier 2</span>"))
+    // A link written with the bare id is rewritten to the anchor and annotated once, not twice.
+    #expect(page.components(separatedBy: "claimref badge").count == 2)
     // The summary comes before the prose.
     let summaryAt = try #require(page.range(of: "id=\"claims\"")).lowerBound
     let proseAt = try #require(page.range(of: "See <a")).lowerBound
