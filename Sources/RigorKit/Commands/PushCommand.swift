@@ -74,37 +74,3 @@ enum RemoteAddress {
     store.repository.remoteURL(named: remote) ?? remote
   }
 }
-
-/// What `push` or `pull` did, printed as text or as one JSON object.
-struct SharingReport: Codable {
-  struct Rejection: Codable { var reference: String; var reason: String }
-  struct Pulled: Codable {
-    var reference: String
-    var outcome: String
-    var commit: String?
-    /// Why a `refused` reference was not taken.
-    var reason: String?
-  }
-
-  var remote: String
-  var pushed: [String] = []
-  var rejected: [Rejection] = []
-  var pulled: [Pulled] = []
-
-  func print(_ console: Console, format: OutputFormat) throws {
-    if format == .json {
-      console.out(try JSONOutput.encode(self))
-      return
-    }
-    for reference in pushed { console.out("pushed \(reference) to \(remote)") }
-    for rejection in rejected { console.out("REJECTED \(rejection.reference): \(rejection.reason)") }
-    for item in pulled {
-      if let reason = item.reason {
-        console.out("\(item.reference): REFUSED: \(reason)")
-        continue
-      }
-      console.out("\(item.reference): \(item.outcome.replacingOccurrences(of: "_", with: " "))\(item.commit.map { " \($0.prefix(12))" } ?? "")")
-    }
-    if pushed.isEmpty && rejected.isEmpty && pulled.isEmpty { console.out("nothing to share with \(remote)") }
-  }
-}
