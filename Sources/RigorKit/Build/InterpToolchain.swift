@@ -43,8 +43,6 @@ public struct InterpToolchain: Sendable {
     "Modules/Interp.swiftmodule", "Modules/RigorStatistics.swiftmodule",
     "Modules/RigorRuntime.swiftmodule", "Modules/RigorProtocol.swiftmodule",
   ]
-  /// The targets whose sources the notebook libraries are built from.
-  static let sourceTargets = ["Interp", "RigorStatistics", "RigorRuntime", "RigorProtocol"]
 
   /// The checkout this copy of RigorKit was built from.
   public static var sourcePackageRoot: URL {
@@ -80,10 +78,12 @@ public struct InterpToolchain: Sendable {
         // Checked again under the lock: a run that waited here finds the build another made.
         guard needsBuild(folder, root: root) else { return }
         log("Building the Interp core for notebooks (release, once)...")
+        let started = Date()
         for product in ["Interp", "RigorRuntime"] {
           try runSwiftBuild(product: product, root: root, scratch: scratch, swiftc: swiftc)
         }
         guard isComplete(folder) else { throw ToolchainError.incompleteBuild(folder.path) }
+        markBuilt(folder, at: started)
       }
     }
     return InterpToolchain(libraryFolder: folder, packageRoot: root, swiftc: swiftc, lockFile: lockFile)
@@ -114,15 +114,34 @@ public struct InterpToolchain: Sendable {
     throw ToolchainError.noCompiler
   }
 
-  /// True when a source file of one of ``sourceTargets`` changed after the library was built.
+  /// Dates both libraries to when the build that just succeeded started.
+  ///
+  /// SwiftPM leaves a library untouched when its sources changed date but not content (a
+  /// checkout, a merge, a new worktree), so their dates alone would call for a build on every
+  /// run; a source saved during the build stays newer than the mark.
+  static func markBuilt(_ folder: URL, at date: Date) {
+    for library in libraries {
+      try? FileManager.default.setAttributes([.modificationDate: date], ofItemAtPath: folder.appendingPathComponent(library).path)
+    }
+  }
+
+  /// The targets each library is built from: a library is stale when one of its own sources
+  /// is newer than it. (Comparing every source with the older library was always true after an
+  /// Interp change, since building RigorRuntime never relinks it: every run rebuilt, ~3 s.)
+  static let librarySources = [
+    "libInterp.so": ["Interp", "RigorStatistics"], "libRigorRuntime.so": ["RigorRuntime", "RigorProtocol"],
+  ]
+
+  /// True when a source file of a library's targets changed after that library was built.
   static func sourcesAreNewer(root: URL, than folder: URL) -> Bool {
-    let built = libraries.compactMap { modificationDate(folder.appendingPathComponent($0)) }.min()
-    guard let built else { return true }
-    for target in sourceTargets {
-      let sources = root.appendingPathComponent("Sources/\(target)")
-      guard let walker = FileManager.default.enumerator(at: sources, includingPropertiesForKeys: [.contentModificationDateKey]) else { continue }
-      for case let file as URL in walker where file.pathExtension == "swift" {
-        if let date = modificationDate(file), date > built { return true }
+    for (library, targets) in librarySources {
+      guard let built = modificationDate(folder.appendingPathComponent(library)) else { return true }
+      for target in targets {
+        let sources = root.appendingPathComponent("Sources/\(target)")
+        guard let walker = FileManager.default.enumerator(at: sources, includingPropertiesForKeys: [.contentModificationDateKey]) else { continue }
+        for case let file as URL in walker where file.pathExtension == "swift" {
+          if let date = modificationDate(file), date > built { return true }
+        }
       }
     }
     return false

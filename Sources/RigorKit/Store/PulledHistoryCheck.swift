@@ -9,7 +9,8 @@ import Foundation
 /// its parents; every tree entry is a regular file or a folder with a name git can check out
 /// (no `.`, `..`, `.git`, backslash or control character) and every file is at most
 /// ``maxFileBytes``; and every result commit (`Rigor-Kind: result`) carries a `result.json` that
-/// decodes as a run document, so a forged or damaged result is never counted as a verdict.
+/// decodes as a run document whose summary trailers (what `log` and the ledger read) agree with
+/// it, so a forged or damaged result is never counted as a verdict.
 struct PulledHistoryCheck {
   /// The largest file a pulled tree may hold: the largest artifact a seed may record.
   static let maxFileBytes = RigorLimits.maxArtifactBytes
@@ -86,10 +87,37 @@ struct PulledHistoryCheck {
     guard let data = try repository.readFile(at: "result.json", inCommit: id) else {
       return "it is a result commit without result.json"
     }
+    let document: RunDocument
     do {
-      _ = try JSONOutput.decode(RunDocument.self, from: data)
+      document = try JSONOutput.decode(RunDocument.self, from: data)
     } catch {
       return "its result.json is unreadable: \(UnreadableResult.reason(error))"
+    }
+    return Self.checkSummary(trailers, against: document)
+  }
+
+  /// The summary trailers `rigor log`, the site and the ledger read instead of `result.json`
+  /// must say what `result.json` says, or a forged message would show verdicts the result does
+  /// not hold. A result without a summary (recorded before summaries) is read from its file.
+  static func checkSummary(_ trailers: [CommitTrailer], against document: RunDocument) -> String? {
+    let summaryKeys: Set<TrailerKey> = [.summary, .status, .seeds, .origin, .parameters, .tier, .metric]
+    func trimmed(_ text: String) -> String { text.trimmingCharacters(in: .whitespaces) }
+    let recorded = trailers.compactMap { trailer -> (TrailerKey, String)? in
+      guard let key = TrailerKey(matching: trailer.key), summaryKeys.contains(key) else { return nil }
+      return (key, trimmed(trailer.value))
+    }
+    guard !recorded.isEmpty else { return nil }
+    let expected = ResultSummaryTrailers.trailers(for: document).compactMap { key, value in
+      TrailerKey(rawValue: key).map { ($0, trimmed(value)) }
+    }
+    for index in 0..<max(recorded.count, expected.count) {
+      let have = index < recorded.count ? recorded[index] : nil
+      let want = index < expected.count ? expected[index] : nil
+      if have?.0 != want?.0 || have?.1 != want?.1 {
+        let shown = have.map { "'\($0.0.rawValue): \(TerminalText.escape($0.1))'" } ?? "nothing"
+        let needed = want.map { "'\($0.0.rawValue): \($0.1)'" } ?? "nothing"
+        return "its summary trailers disagree with its result.json (\(shown) where result.json gives \(needed))"
+      }
     }
     return nil
   }

@@ -183,3 +183,56 @@ struct PullValidationTests {
     #expect(outcome.stderr.contains("refused 2 ref(s)"), "\(outcome.stderr)")
   }
 }
+
+/// Results recorded by real runs are taken; the same result with a forged summary is not.
+@Suite(.serialized) struct PullSummaryTests {
+  @Test func aRecordedRunIsTakenAndItsForgedTwinRefused() throws {
+    let origin = try ScratchRepository()
+    let path = try origin.notebook("probe", """
+      ---
+      seeds: 2
+      ---
+
+      # Probe
+
+      ```swift
+      record("score", 0.5 + Double(seed) * 0.01)
+      ```
+
+      ```claim
+      id: above-zero
+      says: The score is above zero.
+      metric: score
+      expect: "> 0"
+      ```
+      """)
+    let run = origin.rigor(["run", path, "--no-sandbox"])
+    #expect(run.status == 0, "\(run.stderr)")
+
+    let folder = try StoreTemporaryFolder()
+    let store = ResultStore(repository: try makeStoreProjectRepository(in: folder))
+    let taken = try store.pull(from: origin.root.path)
+    #expect(taken.map(\.name) == ["probe"])
+    guard case .created? = taken.first?.outcome else {
+      Issue.record("a real run was not taken: \(taken)")
+      return
+    }
+
+    // The same tree and parents, with the claim's tier raised in the message only.
+    let tip = try #require(try store.tip(name: "probe"))
+    let commit = try store.repository.commit(tip)
+    let tierLine = try #require(commit.message.split(separator: "\n").first { $0.hasPrefix("Rigor-Tier: above-zero ") })
+    let forgedMessage = commit.message.replacingOccurrences(of: String(tierLine), with: "Rigor-Tier: above-zero 5 supported")
+    #expect(forgedMessage != commit.message)
+    let forged = try origin.git(["commit-tree", commit.tree.description] + commit.parents.flatMap { ["-p", $0.description] } + ["-m", forgedMessage])
+    let forgedID = forged.output.trimmingCharacters(in: .whitespacesAndNewlines)
+    _ = try origin.git(["update-ref", "refs/rigor/forged", forgedID])
+    let outcomes = try store.pull(from: origin.root.path)
+    let reason = outcomes.first { $0.name == "forged" }.flatMap { outcome -> String? in
+      if case .refused(let why) = outcome.outcome { return why }
+      return nil
+    }
+    #expect(reason?.contains("summary trailers disagree with its result.json") == true, "\(outcomes)")
+    #expect(try store.tip(name: "forged") == nil)
+  }
+}
