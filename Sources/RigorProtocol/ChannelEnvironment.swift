@@ -17,6 +17,10 @@ public enum ChannelEnvironment {
   /// The parameters as one JSON object, inline. Read only when `parametersFile` is unset,
   /// for tools that start a notebook program by hand; the runner never sets it.
   public static let parametersInline = "RIGOR_PARAMS"
+  /// The repository root, where the front matter's `data:` paths are bound read-only.
+  public static let dataRoot = "RIGOR_DATA_ROOT"
+  /// The front matter's `data:` paths, one per line, relative to `dataRoot`.
+  public static let dataPaths = "RIGOR_DATA_PATHS"
   /// The descriptor number the runner gives the channel in the child.
   public static let channelDescriptor: Int32 = 3
 }

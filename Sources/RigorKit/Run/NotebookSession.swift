@@ -113,7 +113,7 @@ struct NotebookSession {
       outcomes = try SeedBatch(console: console, options: options)
         .run(binary: binary, toolchain: toolchain, notebook: notebook, seeds: document.seeds,
              parameters: valid.parameters, folder: scratch.url,
-             dataPaths: notebook.frontMatter.data.map { workspace.root.appendingPathComponent($0) })
+             repositoryRoot: workspace.root)
     } else {
       outcomes = []
     }

@@ -19,17 +19,23 @@ struct SeedBatch {
 
   func run(
     binary: URL, toolchain: InterpToolchain, notebook: Notebook, seeds: [Int],
-    parameters: [String: ParameterValue], folder: URL, dataPaths: [URL] = []
+    parameters: [String: ParameterValue], folder: URL, repositoryRoot: URL? = nil
   ) throws -> [SeedOutcome] {
+    let dataPaths = repositoryRoot.map { root in notebook.frontMatter.data.map { root.appendingPathComponent($0) } } ?? []
     let parametersJSON = ParameterValue.jsonObject(parameters)
     let timeout = options.timeout ?? notebook.frontMatter.timeout ?? Notebook.defaultTimeout
     var launches: [SeedLaunch] = []
     // The store is visible read-only (it usually lives under the hidden home); seeds find it
     // and the manifest through these variables.
     let models = options.models
-    let modelEnvironment = [
+    var modelEnvironment = [
       ModelStore.environmentKey: models.root.path, "RIGOR_MODEL_MANIFEST": models.manifest.jsonLine(),
     ]
+    // `dataFile(_:)` finds the listed paths through these, wherever the repository is.
+    if let repositoryRoot, !notebook.frontMatter.data.isEmpty {
+      modelEnvironment[ChannelEnvironment.dataRoot] = repositoryRoot.path
+      modelEnvironment[ChannelEnvironment.dataPaths] = notebook.frontMatter.data.joined(separator: "\n")
+    }
     for seed in seeds {
       let output = folder.appendingPathComponent("seeds/\(seed)")
       let scratch = folder.appendingPathComponent("scratch/\(seed)")

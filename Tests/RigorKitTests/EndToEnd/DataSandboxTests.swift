@@ -8,7 +8,8 @@ import Testing
 @Suite(.enabled(if: sandboxUsable, "bubblewrap cannot create a sandbox here"))
 struct DataSandboxTests {
   /// A notebook whose one step records, for each path, 1 when it could read it and 0 when not,
-  /// and how many lines the listed file has. Paths are absolute: data is bound at its own path.
+  /// and how many lines the listed file has (read through `dataFile`). The other paths are
+  /// absolute: data is bound at its own path.
   static func notebook(root: String) -> String {
     """
     ---
@@ -22,7 +23,7 @@ struct DataSandboxTests {
     func readable(_ path: String) -> Double {
       (try? String(contentsOfFile: path, encoding: .utf8)) == nil ? 0 : 1
     }
-    let words = (try? String(contentsOfFile: "\(root)/data/words.txt", encoding: .utf8)) ?? ""
+    let words = try String(contentsOf: dataFile("data/words.txt"), encoding: .utf8)
     record("listed_lines", Double(words.split(separator: "\\n").count))
     record("listed_readable", readable("\(root)/data/words.txt"))
     record("sibling_readable", readable("\(root)/data/secret.txt"))
@@ -57,5 +58,29 @@ struct DataSandboxTests {
     // The listed file is provenance: sha256("alpha\nbeta\ngamma\n").
     #expect(document.data?.map(\.path) == ["data/words.txt"])
     #expect(document.data?.first?.sha256 == "4fdbc441ea7b546100e086ac1e4fc5ae6749b7314311c99db05be450eca12996")
+  }
+
+  @Test func anUnlistedPathFailsTheStepAtItsLine() throws {
+    let repo = try ScratchRepository()
+    let data = repo.root.appendingPathComponent("data")
+    try FileManager.default.createDirectory(at: data, withIntermediateDirectories: true)
+    try "alpha\n".write(to: data.appendingPathComponent("words.txt"), atomically: true, encoding: .utf8)
+    try "not listed\n".write(to: data.appendingPathComponent("secret.txt"), atomically: true, encoding: .utf8)
+    let path = try repo.notebook("unlisted", """
+      ---
+      seeds: 1
+      data: [data/words.txt]
+      ---
+
+      ```swift
+      let secret = try dataFile("data/secret.txt")
+      print(secret.path)
+      ```
+      """)
+    let run = repo.rigor(["run", path, "--no-commit"])
+    #expect(run.status == 5, "\(run.stdout)\n\(run.stderr)")
+    let said = run.stdout + run.stderr
+    #expect(said.contains("unlisted.md:7:"), "\(said)")
+    #expect(said.contains("`data/secret.txt` is not a path the front matter's `data:` lists"), "\(said)")
   }
 }
