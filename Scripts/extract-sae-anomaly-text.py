@@ -22,8 +22,8 @@ WORDNET_NOTICE = [
 FORTUNE_NOTICE = [
     "# Quotations from Debian's fortunes package (fortune-mod 1.99.1: wisdom, literature, people, platitudes,",
     "# education), extracted by Scripts/extract-sae-anomaly-text.py; attribution lines dropped.",
-    "# Distributed under the package's BSD licence (Regents of the University of California):",
-    "# see /usr/share/doc/fortunes/copyright.",
+    "# Copyright (c) 1991 The Regents of the University of California. All rights reserved.",
+    "# Redistributed under the package's BSD licence: see /usr/share/doc/fortunes/copyright.",
 ]
 
 
