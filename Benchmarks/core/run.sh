@@ -11,16 +11,8 @@ THREADS="${1:-2}"
 ROUNDS="${2:-3}"
 export THREADS
 
-# SwiftPM names a path dependency after its directory. When the checkout itself is called
-# "core" it would clash with this package's directory name, so the package is staged under
-# a neutral name with the root given as an absolute path.
-STAGE="${TMPDIR:-/tmp}/interp-core-bench"
-mkdir -p "$STAGE/Sources"
-rm -rf "$STAGE/Sources/InterpBench"
-cp -R "$HERE/Sources/InterpBench" "$STAGE/Sources/"
-sed "s#path: \"../..\"#path: \"$ROOT\"#" "$HERE/Package.swift" > "$STAGE/Package.swift"
-swift build -c release --package-path "$STAGE" --product InterpBench >&2
-BIN="$(swift build -c release --package-path "$STAGE" --show-bin-path)/InterpBench"
+swift build -c release --package-path "$ROOT/Benchmarks" --product InterpBench >&2
+BIN="$(swift build -c release --package-path "$ROOT/Benchmarks" --show-bin-path)/InterpBench"
 
 # numpy ships its own OpenBLAS; machine-wide tuning variables are unset for it only.
 numpy_env=(env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE OPENBLAS_NUM_THREADS="$THREADS" OMP_NUM_THREADS="$THREADS")

@@ -10,7 +10,7 @@ for product in rigor Interp RigorRuntime; do
   swift build -c release --product "$product" >/dev/null
 done
 # HistoryFill only writes commits through libgit2, so a debug build is as good and builds faster.
-(cd Benchmarks/history && swift build --product HistoryFill >/dev/null)
-fill=$(cd Benchmarks/history && swift build --product HistoryFill --show-bin-path)/HistoryFill
+swift build -c release --package-path Benchmarks --product HistoryFill >/dev/null
+fill=$(swift build -c release --package-path Benchmarks --show-bin-path)/HistoryFill
 exec python3 "$root/Benchmarks/history/bench_history.py" "$root/.build/release/rigor" "$fill" \
   "${1:-1000}" "${2:-200}" "${3:-11}"

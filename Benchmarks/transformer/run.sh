@@ -9,13 +9,8 @@ EPOCHS="${2:-200}"
 REPEATS="${3:-3}"
 export THREADS
 # Staged under a neutral name: SwiftPM names a path dependency after its folder.
-STAGE="${TMPDIR:-/tmp}/interp-transformer-bench"
-mkdir -p "$STAGE/Sources"
-rm -rf "$STAGE/Sources/TransformerBench"
-cp -R "$HERE/Sources/TransformerBench" "$STAGE/Sources/"
-sed "s#path: \"../..\"#path: \"$ROOT\"#" "$HERE/Package.swift" > "$STAGE/Package.swift"
-swift build -c release --package-path "$STAGE" --product TransformerBench >&2
-BIN="$(swift build -c release --package-path "$STAGE" --show-bin-path)/TransformerBench"
+swift build -c release --package-path "$ROOT/Benchmarks" --product TransformerBench >&2
+BIN="$(swift build -c release --package-path "$ROOT/Benchmarks" --show-bin-path)/TransformerBench"
 echo "# threads=$THREADS  load: $(cut -d' ' -f1-3 /proc/loadavg)" >&2
 OPENBLAS_NUM_THREADS="$THREADS" "$BIN" "$EPOCHS" "$REPEATS"
 OMP_NUM_THREADS="$THREADS" python3 "$HERE/bench_torch.py" "$EPOCHS" "$REPEATS"

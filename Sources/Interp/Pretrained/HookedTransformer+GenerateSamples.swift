@@ -6,7 +6,7 @@ extension HookedTransformer {
   /// `count` separate calls).
   ///
   /// Each row draws from its own ``Xoshiro256`` stream: row 0 from the sampling's seed (so one
-  /// sample is exactly `generate`'s), row r from the r-th output of a ``SplitMix64`` seeded with
+  /// sample is exactly `generate`'s), row r from the r-th output of a `SplitMix64` seeded with
   /// it, so the result is reproducible and a row's tokens never depend on the other rows. A row
   /// ends after the end-of-sequence token (which it keeps) and is fed that token while the
   /// others go on, which changes none of their tokens. `hooks` apply at every step, as in

@@ -4,7 +4,7 @@
 /// The algorithm is fixed and uses only wrapping integer arithmetic and IEEE-754 operations
 /// without fused multiply-add, so the same seed gives bit-identical numbers on every machine:
 ///
-/// - **Seeding.** The 256-bit state is filled with four consecutive outputs of ``SplitMix64``
+/// - **Seeding.** The 256-bit state is filled with four consecutive outputs of `SplitMix64`
 ///   started at `seed`, as the xoshiro authors recommend (a state of all zeros is impossible).
 /// - **Step.** `result = rotl(s1 &* 5, 7) &* 9`; then `t = s1 << 17`, `s2 ^= s0`, `s3 ^= s1`,
 ///   `s1 ^= s2`, `s0 ^= s3`, `s2 ^= t`, `s3 = rotl(s3, 45)`.

@@ -1,6 +1,6 @@
 /// An n-dimensional array of `Float` with optional reverse-mode gradient tracking.
 ///
-/// Elements are laid out row-major in a shared, copy-on-write ``TensorStorage``. A tensor is a
+/// Elements are laid out row-major in a shared, copy-on-write `TensorStorage`. A tensor is a
 /// *view* of its storage: `shape`, `strides` and an element `offset`. Transpose, permute,
 /// slicing, `expand` and reshaping a contiguous tensor all return views without copying; the
 /// operations that need dense input copy only when given a non-contiguous view.
