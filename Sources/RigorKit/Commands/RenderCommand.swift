@@ -22,7 +22,9 @@ struct RenderCommand: RigorSubcommand {
       page = try HTMLReport.rendering(run, store: history.store, document: document).map { Data($0.utf8) }
       commit = run.commit.description
     case .shipped(let shipped):
-      page = shipped.readFile("report.html")
+      // Rendered afresh too: the shipped page is a file of an untrusted clone.
+      let text = (try? String(contentsOfFile: notebook, encoding: .utf8)) ?? "# \(shipped.document.notebook)\n"
+      page = Data(HTMLReport.rendering(shipped: shipped, notebookText: text).utf8)
       commit = shipped.document.resultCommit ?? "none"
     }
     guard let page else {

@@ -30,4 +30,17 @@ extension HTMLReport {
       sourceCommit: run.trailer(.sourceCommit), sourceDirty: run.trailer(.sourceDirty).map { $0 == "true" })
     return HTMLReport(document: document, notebook: notebook, files: files, figureSteps: figureSteps, provenance: provenance)
   }
+
+  /// The page of a result shipped as `Results/NAME/` in a clone without its refs, rendered
+  /// afresh from the shipped data with the notebook's text as it is in the work tree.
+  ///
+  /// The shipped `report.html` is never passed on: a cloned repository is untrusted data.
+  static func rendering(shipped: ShippedResult, notebookText: String) -> String {
+    let files = shipped.reportFiles()
+    let notebook = NotebookParser().parse(text: notebookText, path: shipped.document.notebook).notebook
+    let figureSteps = files[figureStepsFile].flatMap { try? JSONDecoder().decode([String: Int].self, from: $0) } ?? [:]
+    let provenance = ReportProvenance(resultCommit: shipped.document.resultCommit)
+    return HTMLReport(document: shipped.document, notebook: notebook, files: files, figureSteps: figureSteps, provenance: provenance)
+      .render()
+  }
 }

@@ -34,4 +34,38 @@ struct ShippedResult {
   func readFile(_ path: String) -> Data? {
     try? Data(contentsOf: url.appendingPathComponent(path))
   }
+
+  /// The files a report shows (`figure_steps.json` and everything under `seeds/`), keyed by
+  /// their path in the folder, as a result commit's tree holds them.
+  ///
+  /// A cloned repository is untrusted data: only regular files are read (a symbolic link is
+  /// skipped, never followed), at most `limit` bytes in all.
+  func reportFiles(limit: Int = 256 << 20) -> [String: Data] {
+    var files: [String: Data] = [:]
+    var total = 0
+    func add(_ relative: String) {
+      let path = url.appendingPathComponent(relative).path
+      var status = stat()
+      guard lstat(path, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG, total + Int(status.st_size) <= limit,
+        let data = FileManager.default.contents(atPath: path)
+      else { return }
+      total += data.count
+      files[relative] = data
+    }
+    add(HTMLReport.figureStepsFile)
+    var pending = ["seeds"]
+    while let folder = pending.popLast() {
+      var status = stat()
+      guard lstat(url.appendingPathComponent(folder).path, &status) == 0, (status.st_mode & S_IFMT) == S_IFDIR,
+        let names = try? FileManager.default.contentsOfDirectory(atPath: url.appendingPathComponent(folder).path)
+      else { continue }
+      for name in names.sorted() {
+        let relative = "\(folder)/\(name)"
+        var entry = stat()
+        guard lstat(url.appendingPathComponent(relative).path, &entry) == 0 else { continue }
+        if (entry.st_mode & S_IFMT) == S_IFDIR { pending.append(relative) } else { add(relative) }
+      }
+    }
+    return files
+  }
 }

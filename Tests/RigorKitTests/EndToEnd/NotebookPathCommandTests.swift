@@ -54,6 +54,32 @@ import Testing
     #expect(document.results.first?.seeds == [0, 1, 2])
   }
 
+  @Test func renderOfAShippedResultIsRenderedAfreshNotPassedOn() throws {
+    let recorded = try ScratchRepository()
+    let path = try recordTwice(recorded)
+    let clone = try ScratchRepository()
+    let clonePath = try clone.notebook("metric", try String(contentsOfFile: path, encoding: .utf8))
+    let results = clone.root.appendingPathComponent("Results")
+    try FileManager.default.copyItem(at: recorded.root.appendingPathComponent("Results"), to: results)
+    // The clone is untrusted: its stored page carries a script, and a seed file is a link out.
+    let stored = results.appendingPathComponent("metric/report.html")
+    try "<html><script>alert('planted')</script></html>".write(to: stored, atomically: true, encoding: .utf8)
+    let secret = clone.root.appendingPathComponent("secret.txt")
+    try "host secret".write(to: secret, atomically: true, encoding: .utf8)
+    try FileManager.default.createSymbolicLink(
+      at: results.appendingPathComponent("metric/seeds/0/steps/9.txt"), withDestinationURL: secret)
+
+    let render = clone.rigor(["render", clonePath])
+    #expect(render.status == 0, "\(render.stderr)")
+    #expect(!render.stdout.contains("planted"))
+    #expect(!render.stdout.contains("host secret"))
+    #expect(render.stdout.contains("Content-Security-Policy"))
+    // Every seed's captured output is on the page, read from the shipped folder.
+    for seed in 0..<3 {
+      #expect(render.stdout.contains("value \(Double(seed) + 100)"), "seed \(seed)'s output is missing")
+    }
+  }
+
   @Test func noRecordedResultIsAUsageErrorSayingHowToGetOne() throws {
     let repo = try ScratchRepository()
     let path = try repo.notebook("never", RunCommandTests.metricNotebook)
