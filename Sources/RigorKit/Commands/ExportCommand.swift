@@ -32,7 +32,7 @@ struct ExportCommand: RigorSubcommand {
       text = String(decoding: stored, as: UTF8.self)
     }
     let parsed = NotebookParser().parse(text: text, path: document.notebook).notebook
-    let figureSteps = files[HTMLReport.figureStepsFile].flatMap { try? JSONDecoder().decode([String: Int].self, from: $0) } ?? [:]
+    let figureSteps = HTMLReport.figureSteps(in: files)
     let data = try JupyterExport(document: document, notebook: parsed, files: files, figureSteps: figureSteps, seed: chosen).render()
     if let output {
       try data.write(to: URL(fileURLWithPath: output), options: .atomic)

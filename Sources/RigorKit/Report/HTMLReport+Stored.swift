@@ -24,7 +24,7 @@ extension HTMLReport {
       text = String(decoding: stored, as: UTF8.self)
     }
     let notebook = NotebookParser().parse(text: text, path: document.notebook).notebook
-    let figureSteps = files[figureStepsFile].flatMap { try? JSONDecoder().decode([String: Int].self, from: $0) } ?? [:]
+    let figureSteps = figureSteps(in: files)
     let provenance = ReportProvenance(
       registrationCommit: run.registration?.description, resultCommit: run.commit.description,
       sourceCommit: run.trailer(.sourceCommit), sourceDirty: run.trailer(.sourceDirty).map { $0 == "true" })
@@ -38,9 +38,14 @@ extension HTMLReport {
   static func rendering(shipped: ShippedResult, notebookText: String) -> String {
     let files = shipped.reportFiles()
     let notebook = NotebookParser().parse(text: notebookText, path: shipped.document.notebook).notebook
-    let figureSteps = files[figureStepsFile].flatMap { try? JSONDecoder().decode([String: Int].self, from: $0) } ?? [:]
+    let figureSteps = figureSteps(in: files)
     let provenance = ReportProvenance(resultCommit: shipped.document.resultCommit)
     return HTMLReport(document: shipped.document, notebook: notebook, files: files, figureSteps: figureSteps, provenance: provenance)
       .render()
+  }
+
+  /// The figure-to-step map a result's files carry (empty when absent or unreadable).
+  static func figureSteps(in files: [String: Data]) -> [String: Int] {
+    files[figureStepsFile].flatMap { try? JSONDecoder().decode([String: Int].self, from: $0) } ?? [:]
   }
 }

@@ -26,15 +26,15 @@ struct SeedBatch {
     let timeout = options.timeout ?? notebook.frontMatter.timeout ?? Notebook.defaultTimeout
     var launches: [SeedLaunch] = []
     // The store is visible read-only (it usually lives under the hidden home); seeds find it
-    // and the manifest through these variables.
+    // and the manifest through these variables (and `dataFile(_:)` the `data:` paths, below).
     let models = options.models
-    var modelEnvironment = [
+    var seedEnvironment = [
       ModelStore.environmentKey: models.root.path, "RIGOR_MODEL_MANIFEST": models.manifest.jsonLine(),
     ]
     // `dataFile(_:)` finds the listed paths through these, wherever the repository is.
     if let repositoryRoot, !notebook.frontMatter.data.isEmpty {
-      modelEnvironment[ChannelEnvironment.dataRoot] = repositoryRoot.path
-      modelEnvironment[ChannelEnvironment.dataPaths] = notebook.frontMatter.data.joined(separator: "\n")
+      seedEnvironment[ChannelEnvironment.dataRoot] = repositoryRoot.path
+      seedEnvironment[ChannelEnvironment.dataPaths] = notebook.frontMatter.data.joined(separator: "\n")
     }
     for seed in seeds {
       let output = folder.appendingPathComponent("seeds/\(seed)")
@@ -51,7 +51,7 @@ struct SeedBatch {
           memoryLimitBytes: options.memoryLimitBytes ?? notebook.frontMatter.memoryLimitMB.map { $0 << 20 }
             ?? Self.defaultMemoryLimitBytes,
           readOnlyPaths: [binary.deletingLastPathComponent(), toolchain.libraryFolder, models.root] + dataPaths,
-          extraEnvironment: modelEnvironment))
+          extraEnvironment: seedEnvironment))
     }
     // Streamed output and lines redrawn in place would overwrite each other: -v prints plain
     // progress lines.

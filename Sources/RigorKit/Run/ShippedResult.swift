@@ -44,10 +44,13 @@ struct ShippedResult {
     var files: [String: Data] = [:]
     var total = 0
     func add(_ relative: String) {
-      let path = url.appendingPathComponent(relative).path
+      // Opened without following a link, then checked on the descriptor it was read from.
+      let fd = open(url.appendingPathComponent(relative).path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY | O_CLOEXEC)
+      guard fd >= 0 else { return }
+      let handle = FileHandle(fileDescriptor: fd, closeOnDealloc: true)
       var status = stat()
-      guard lstat(path, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG, total + Int(status.st_size) <= limit,
-        let data = FileManager.default.contents(atPath: path)
+      guard fstat(fd, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG, total + Int(status.st_size) <= limit,
+        let data = try? handle.read(upToCount: limit - total)
       else { return }
       total += data.count
       files[relative] = data
