@@ -158,7 +158,8 @@ struct ExecutionSandboxTests {
     let fixture = try ExecutionFixture()
     let launch = fixture.launch(fixture.programs.appendingPathComponent("prog"), steps: 1, sandboxed: true)
     let home = fixture.root.deletingLastPathComponent().path == "/tmp" ? "/root" : NSHomeDirectory()
-    let line = Sandbox.commandLine(bwrap: "/usr/bin/bwrap", launch: launch, command: ["prog"], home: home)
+    let line = Sandbox.commandLine(
+      bwrap: "/usr/bin/bwrap", launch: launch, command: ["prog"], home: home, identity: .runnersUser)
     let pairs = zip(line, line.dropFirst()).map { "\($0) \($1)" }
     #expect(line.contains("--unshare-all"))
     #expect(line.contains("--die-with-parent"))

@@ -21,6 +21,12 @@ extension Sandbox {
         bwrapPath: nil, isUsable: false, problem: "bubblewrap (bwrap) is not installed",
         fix: "install bubblewrap (Debian/Ubuntu: sudo apt-get install bubblewrap; Fedora: sudo dnf install bubblewrap), or run with --no-sandbox")
     }
+    if SandboxIdentity.current == .dedicatedUser, SandboxIdentity.locateSetpriv() == nil {
+      return SandboxStatus(
+        bwrapPath: bwrap, isUsable: false,
+        problem: "setpriv (util-linux) is not installed; a root runner needs it to run seeds as an unprivileged user",
+        fix: "install util-linux (Debian/Ubuntu: sudo apt-get install util-linux), run rigor as a user other than root, or run with --no-sandbox")
+    }
     let trueCommand = ["/usr/bin/true", "/bin/true"].first { FileManager.default.isExecutableFile(atPath: $0) } ?? "true"
     let process = Process()
     process.executableURL = URL(fileURLWithPath: bwrap)

@@ -3,7 +3,8 @@ import Foundation
 /// Confines a seed's process with bubblewrap (`bwrap`).
 ///
 /// Inside: a new user namespace in which the seed runs as `nobody` (65534) with no
-/// capabilities; every other namespace new too (no network, no host Unix sockets, no IPC);
+/// capabilities (on the host: the runner's user, or host `nobody` for a root runner, see
+/// `SandboxIdentity`); every other namespace new too (no network, no host Unix sockets, no IPC);
 /// only the paths in `systemPaths` plus the binary, the libraries and the Swift runtime,
 /// read-only; a fresh /dev and /proc; a private `/tmp` tmpfs of `tmpBytes`; and only the
 /// seed's output and scratch folders writable. The rest of the host (the home folder, /work,
@@ -35,15 +36,30 @@ public enum Sandbox {
   }
 
   /// The full command line that runs `command` for `launch` inside the sandbox.
+  ///
+  /// For `.dedicatedUser`, bubblewrap waits for the runner to write the id maps
+  /// (`UserNamespaceHandshake`) and `setpriv` (at `setpriv`) drops to 65534 before `command`.
   static func commandLine(
-    bwrap: String, launch: SeedLaunch, command: [String], home: String?
+    bwrap: String, launch: SeedLaunch, command: [String], home: String?,
+    identity: SandboxIdentity = .current, setpriv: String = "/usr/bin/setpriv"
   ) -> [String] {
     // --cap-drop ALL matters when the runner is root: bwrap would otherwise keep every
     // capability, and CAP_SYS_ADMIN can remount / writable.
-    var arguments = [
-      bwrap, "--unshare-all", "--unshare-user", "--uid", unprivilegedID, "--gid", unprivilegedID,
-      "--die-with-parent", "--new-session", "--cap-drop", "ALL",
-    ]
+    var arguments = [bwrap, "--unshare-all", "--unshare-user"]
+    switch identity {
+    case .runnersUser:
+      arguments += ["--uid", unprivilegedID, "--gid", unprivilegedID, "--die-with-parent", "--new-session", "--cap-drop", "ALL"]
+    case .dedicatedUser:
+      // Only the two capabilities setpriv needs to become 65534, which it loses in doing so.
+      arguments += [
+        "--info-fd", String(SandboxIdentity.infoDescriptor), "--userns-block-fd", String(SandboxIdentity.blockDescriptor),
+        "--die-with-parent", "--new-session", "--cap-drop", "ALL", "--cap-add", "CAP_SETUID", "--cap-add", "CAP_SETGID",
+      ]
+    }
+    // bwrap makes missing mount points' parents mode 0700, which a seed that is not the
+    // namespace's root could not pass through; made here first, they are 0755.
+    let existingSystemPaths = systemPaths.filter { FileManager.default.fileExists(atPath: $0) }
+    for folder in mountPointParents(of: existingSystemPaths) { arguments += ["--dir", folder] }
     for path in systemPaths {
       var info = stat()
       guard lstat(path, &info) == 0 else { continue }
@@ -53,25 +69,46 @@ public enum Sandbox {
         arguments += ["--ro-bind", path, path]
       }
     }
-    arguments += ["--dev", "/dev", "--proc", "/proc", "--size", String(tmpBytes), "--tmpfs", "/tmp"]
+    // World-writable and sticky like a host /tmp: the seed is not the namespace's root.
+    arguments += ["--dev", "/dev", "--proc", "/proc", "--size", String(tmpBytes), "--perms", "1777", "--tmpfs", "/tmp"]
     // The home folder exists but is empty and read-only, so programs that look there find nothing.
     let emptyHome = home.flatMap { $0.hasPrefix("/") && $0 != "/" && $0 != "/tmp" && !$0.hasPrefix("/tmp/") ? $0 : nil }
     if let emptyHome { arguments += ["--size", "65536", "--tmpfs", emptyHome] }
-    // Mounted after /tmp so they show through it; bwrap creates the mount points.
+    // Mounted after /tmp so they show through it.
     var visible: [String] = []
     for url in launch.readOnlyPaths + [launch.binary.deletingLastPathComponent()] + runtimeFolders() {
       let path = resolved(url)
       if FileManager.default.fileExists(atPath: path), !visible.contains(path) { visible.append(path) }
     }
+    let writable = [launch.outputDirectory, launch.scratchDirectory].map(resolved)
+    for folder in mountPointParents(of: visible + writable) { arguments += ["--dir", folder] }
     for path in visible { arguments += ["--ro-bind", path, path] }
-    for url in [launch.outputDirectory, launch.scratchDirectory] {
-      let path = resolved(url)
-      arguments += ["--bind", path, path]
-    }
+    for path in writable { arguments += ["--bind", path, path] }
     if let emptyHome { arguments += ["--remount-ro", emptyHome] }
     arguments += ["--remount-ro", "/"]  // the sandbox's own root folder, not the host's
     arguments += ["--chdir", resolved(launch.effectiveWorkingDirectory), "--"]
+    if identity == .dedicatedUser {
+      let id = String(SandboxIdentity.dedicatedID)
+      arguments += [setpriv, "--reuid=\(id)", "--regid=\(id)", "--clear-groups", "--inh-caps=-all", "--no-new-privs", "--"]
+    }
     return arguments + command
+  }
+
+  /// The folders above `paths` that bwrap would otherwise create, outermost first: not `/`,
+  /// and none inside a system path (those exist, read-only).
+  static func mountPointParents(of paths: [String]) -> [String] {
+    var folders: [String] = []
+    for path in paths {
+      var components = path.split(separator: "/").map(String.init)
+      components.removeLast()
+      var current = ""
+      for component in components {
+        current += "/" + component
+        let system = systemPaths.contains { current == $0 || current.hasPrefix($0 + "/") }
+        if !system, !folders.contains(current) { folders.append(current) }
+      }
+    }
+    return folders
   }
 
   /// The path with symlinks resolved: bwrap mounts onto real folders, and a path through a

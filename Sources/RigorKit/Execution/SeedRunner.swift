@@ -18,8 +18,9 @@ public struct SeedRunner: Sendable {
   static let backtraceGrace = 1.0
   /// Seconds between heartbeat progress reports.
   static let heartbeatInterval = 1.0
-  /// Most processes (threads count) a seed's user may have, when a memory limit is set.
-  static let processLimit = 4096
+  /// Most processes (threads count) a sandboxed seed may have: a fork bomb of 1,000
+  /// children gets no more than this many.
+  static let processLimit = 256
 
   public init() {}
 
@@ -48,23 +49,41 @@ public struct SeedRunner: Sendable {
     var environment = launch.childEnvironment()
     let sweepToken = DetachedProcessSweep.newToken()
     environment[DetachedProcessSweep.variable] = sweepToken
-    let command = try commandLine(launch, environment: environment)
+    let identity: SandboxIdentity? = launch.sandboxed ? .current : nil
+    if identity == .dedicatedUser { try handOverFolders(of: launch) }
+    let command = try commandLine(launch, environment: environment, identity: identity)
     FileDescriptor.spawnLock.lock()
-    let started = Result { () throws -> (ChildProcess, channel: FileDescriptor, output: FileDescriptor) in
+    let started = Result { () throws -> (ChildProcess, channel: FileDescriptor, output: FileDescriptor, handshake: UserNamespaceHandshake?) in
       let channel = try FileDescriptor.pipe()
       let output = try FileDescriptor.pipe()
+      var descriptors = [(output.write.raw, 1), (output.write.raw, 2), (channel.write.raw, SeedLaunch.channelDescriptor)]
+      var handshakePipes: (info: (read: FileDescriptor, write: FileDescriptor), block: (read: FileDescriptor, write: FileDescriptor))?
+      if identity == .dedicatedUser {
+        let pipes = (info: try FileDescriptor.pipe(), block: try FileDescriptor.pipe())
+        descriptors += [(pipes.info.write.raw, SandboxIdentity.infoDescriptor), (pipes.block.read.raw, SandboxIdentity.blockDescriptor)]
+        handshakePipes = pipes
+      }
       let child = try ChildProcess.spawn(
         executable: command[0], arguments: Array(command.dropFirst()), environment: environment,
-        workingDirectory: launch.effectiveWorkingDirectory.path,
-        descriptors: [
-          (output.write.raw, 1), (output.write.raw, 2), (channel.write.raw, SeedLaunch.channelDescriptor),
-        ])
+        workingDirectory: launch.effectiveWorkingDirectory.path, descriptors: descriptors)
       channel.write.close()
       output.write.close()
-      return (child, channel.read, output.read)
+      handshakePipes?.info.write.close()
+      handshakePipes?.block.read.close()
+      let handshake = handshakePipes.map { UserNamespaceHandshake(info: $0.info.read, block: $0.block.write) }
+      return (child, channel.read, output.read, handshake)
     }
     FileDescriptor.spawnLock.unlock()
-    let (child, channelRead, outputRead) = try started.get()
+    let (child, channelRead, outputRead, handshake) = try started.get()
+    if let handshake {
+      do {
+        _ = try handshake.complete()
+      } catch {
+        child.killGroup()
+        child.reap(wait: true)
+        throw error
+      }
+    }
     let startTime = MonotonicClock.now()
     channelRead.setNonBlocking()
     outputRead.setNonBlocking()
@@ -76,22 +95,47 @@ public struct SeedRunner: Sendable {
   }
 
   /// argv for the child: the binary, possibly behind `prlimit` and `bwrap`.
-  private func commandLine(_ launch: SeedLaunch, environment: [String: String]) throws -> [String] {
+  private func commandLine(_ launch: SeedLaunch, environment: [String: String], identity: SandboxIdentity?) throws -> [String] {
     var command = [launch.binary.path] + launch.arguments
-    if let limit = launch.memoryLimitBytes {
-      // RLIMIT_DATA covers the heap and anonymous mappings (Linux 4.7+), unlike RLIMIT_RSS.
+    // RLIMIT_DATA covers the heap and anonymous mappings (Linux 4.7+), unlike RLIMIT_RSS.
+    var limits = launch.memoryLimitBytes.map { ["--data=\($0)"] } ?? []
+    // RLIMIT_NPROC counts the seed's own user namespace; outside a sandbox it would count
+    // every process of the runner's user, so it is set only inside one.
+    if identity != nil { limits.append("--nproc=\(SeedRunner.processLimit)") }
+    if !limits.isEmpty {
       guard let prlimit = ["/usr/bin/prlimit", "/bin/prlimit"].first(where: FileManager.default.isExecutableFile(atPath:))
-      else { throw ExecutionError.cannotStart(executable: "prlimit (util-linux), needed for a memory limit", errno: ENOENT) }
-      // RLIMIT_NPROC stops a fork bomb, but only for a runner that is not root: the kernel
-      // exempts processes whose real user is root, and a user namespace made by root keeps it.
-      command = [prlimit, "--data=\(limit)", "--nproc=\(SeedRunner.processLimit)", "--"] + command
+      else { throw ExecutionError.cannotStart(executable: "prlimit (util-linux), needed for the seed's limits", errno: ENOENT) }
+      command = [prlimit] + limits + ["--"] + command
     }
-    guard launch.sandboxed else { return ParentDeathSignal.wrap(command) }
+    guard let identity else { return ParentDeathSignal.wrap(command) }
     guard let bwrap = Sandbox.locate() else {
       let status = Sandbox.probe()
       throw ExecutionError.sandboxUnavailable(
         problem: status.problem ?? "bubblewrap is not installed", fix: status.fix ?? "run with --no-sandbox")
     }
-    return Sandbox.commandLine(bwrap: bwrap, launch: launch, command: command, home: environment["HOME"])
+    var setpriv = ""
+    if identity == .dedicatedUser {
+      guard let found = SandboxIdentity.locateSetpriv() else {
+        throw ExecutionError.sandboxUnavailable(
+          problem: "setpriv (util-linux) is not installed; a root runner needs it to run seeds as an unprivileged user",
+          fix: "install util-linux, run rigor as a user other than root, or run with --no-sandbox")
+      }
+      setpriv = found
+    }
+    return Sandbox.commandLine(
+      bwrap: bwrap, launch: launch, command: command, home: environment["HOME"], identity: identity, setpriv: setpriv)
+  }
+
+  /// Gives the seed's folders to the host user a `.dedicatedUser` seed runs as, so it can
+  /// write there; the runner, being root, still reads and removes what it leaves.
+  private func handOverFolders(of launch: SeedLaunch) throws {
+    let id = SandboxIdentity.dedicatedID
+    for folder in [
+      launch.outputDirectory, launch.outputDirectory.appendingPathComponent("figures"),
+      launch.outputDirectory.appendingPathComponent("artifacts"), launch.scratchDirectory,
+    ] where lchown(folder.path, id, id) != 0 {
+      throw ExecutionError.cannotCreateFolder(
+        path: folder.path, reason: "cannot hand it to the sandbox's user \(id): \(String(cString: strerror(errno)))")
+    }
   }
 }
