@@ -112,6 +112,8 @@ extension SeedSession {
       }
       if let limit = launch.memoryLimitBytes, hitMemoryLimit(ending, limit: limit) {
         message += "; the seed reached its memory limit of \(limit >> 20) MiB (memory_limit_mb, --memory-limit)"
+      } else if launch.sandboxed, hitProcessLimit(ending) {
+        message += "; the seed reached its limit of \(SeedRunner.processLimit) processes and threads"
       }
     }
     return StepError(step: blamed, diagnostic: Diagnostic(message, at: location))
@@ -127,6 +129,16 @@ extension SeedSession {
     let text = recentText
     return ["failed to allocate", "Could not allocate", "MemoryError", "std::bad_alloc", "Cannot allocate memory", "out of memory"]
       .contains { text.contains($0) }
+  }
+
+  /// Whether a failure in the sandbox came from the process limit: a fork or a new thread
+  /// the program reported refused with EAGAIN.
+  private func hitProcessLimit(_ ending: Ending) -> Bool {
+    if case .exited(0) = ending.termination { return false }
+    let text = recentText
+    if text.contains("can't start new thread") { return true }
+    guard text.contains("Resource temporarily unavailable") else { return false }
+    return ["fork", "thread", "spawn", "clone"].contains { text.contains($0) }
   }
 
   /// bubblewrap's own complaint (`bwrap: ...`) when it failed before the program started.

@@ -35,6 +35,27 @@ import Testing
     #expect(!error.diagnostic.message.contains("memory limit"), "\(error.diagnostic.message)")
   }
 
+  @Test(.enabled(if: sandboxUsable, "bubblewrap cannot create a sandbox here"))
+  func aProcessLimitHitIsNamedAtTheStepLine() throws {
+    let fixture = try ExecutionFixture()
+    // Forks until refused, and lets the refusal end the program.
+    let program = try fixture.python(
+      "bomb.py",
+      """
+      begin(1); end(1)
+      begin(2)
+      for i in range(1000):
+          if os.fork() == 0:
+              time.sleep(2)
+              os._exit(0)
+      """)
+    let outcome = try SeedRunner().run(fixture.launch(program, steps: 2, sandboxed: true, timeout: 60))
+    #expect(outcome.status == .failed)
+    let error = try #require(outcome.errors.first)
+    #expect(error.diagnostic.location.line == 20, "\(error.diagnostic)")
+    #expect(error.diagnostic.message.contains("limit of \(SeedRunner.processLimit) processes"), "\(error.diagnostic.message)")
+  }
+
   @Test func aTimeLimitHitIsNamedAtTheStepLine() throws {
     let fixture = try ExecutionFixture()
     let program = try fixture.python("slow.py", "begin(1); end(1)\nbegin(2)\ntime.sleep(60)")
