@@ -28,6 +28,9 @@ extension Sandbox {
         fix: "install util-linux (Debian/Ubuntu: sudo apt-get install util-linux), run rigor as a user other than root, or run with --no-sandbox")
     }
     let trueCommand = ["/usr/bin/true", "/bin/true"].first { FileManager.default.isExecutableFile(atPath: $0) } ?? "true"
+    if SandboxIdentity.current == .dedicatedUser, let setpriv = SandboxIdentity.locateSetpriv() {
+      return probeDedicatedUser(bwrap: bwrap, setpriv: setpriv, trueCommand: trueCommand)
+    }
     let process = Process()
     process.executableURL = URL(fileURLWithPath: bwrap)
     process.arguments = [
@@ -54,6 +57,62 @@ extension Sandbox {
       bwrapPath: bwrap, isUsable: false,
       problem: message.isEmpty ? "bwrap exited with status \(process.terminationStatus)" : message,
       fix: namespaceFix())
+  }
+
+  /// The trial for a root runner: the id-map handshake and the drop to host 65534, the way
+  /// seeds get them (`SandboxIdentity.dedicatedUser`).
+  static func probeDedicatedUser(bwrap: String, setpriv: String, trueCommand: String) -> SandboxStatus {
+    let id = String(SandboxIdentity.dedicatedID)
+    let arguments = [
+      "--unshare-all", "--unshare-user", "--info-fd", String(SandboxIdentity.infoDescriptor),
+      "--userns-block-fd", String(SandboxIdentity.blockDescriptor), "--die-with-parent", "--new-session",
+      "--cap-drop", "ALL", "--cap-add", "CAP_SETUID", "--cap-add", "CAP_SETGID",
+      "--ro-bind", "/", "/", "--dev", "/dev", "--proc", "/proc", "--tmpfs", "/tmp", "--",
+      setpriv, "--reuid=\(id)", "--regid=\(id)", "--clear-groups", "--inh-caps=-all", "--no-new-privs", "--", trueCommand,
+    ]
+    func unusable(_ problem: String) -> SandboxStatus {
+      SandboxStatus(bwrapPath: bwrap, isUsable: false, problem: problem, fix: namespaceFix())
+    }
+    FileDescriptor.spawnLock.lock()
+    let started = Result { () throws -> (ChildProcess, errors: FileDescriptor, UserNamespaceHandshake) in
+      let errors = try FileDescriptor.pipe()
+      let info = try FileDescriptor.pipe()
+      let block = try FileDescriptor.pipe()
+      let child = try ChildProcess.spawn(
+        executable: bwrap, arguments: arguments, environment: ["PATH": "/usr/bin:/bin"], workingDirectory: nil,
+        descriptors: [
+          (errors.write.raw, 1), (errors.write.raw, 2), (info.write.raw, SandboxIdentity.infoDescriptor),
+          (block.read.raw, SandboxIdentity.blockDescriptor),
+        ])
+      errors.write.close()
+      info.write.close()
+      block.read.close()
+      return (child, errors.read, UserNamespaceHandshake(info: info.read, block: block.write))
+    }
+    FileDescriptor.spawnLock.unlock()
+    let child: ChildProcess, errors: FileDescriptor, handshake: UserNamespaceHandshake
+    do {
+      (child, errors, handshake) = try started.get()
+    } catch {
+      return unusable("cannot run \(bwrap): \(error)")
+    }
+    do {
+      _ = try handshake.complete()
+    } catch {
+      child.killGroup()
+      child.reap(wait: true)
+      if case .sandboxUnavailable(let problem, _) = error as? ExecutionError { return unusable(problem) }
+      return unusable("\(error)")
+    }
+    let termination = child.reap(wait: true)?.termination
+    var message = Data()
+    var buffer = [UInt8](repeating: 0, count: 4096)
+    while message.count < 65536, case .data(let count) = errors.read(into: &buffer) {
+      message.append(contentsOf: buffer[0..<count])
+    }
+    if termination == .exited(0) { return SandboxStatus(bwrapPath: bwrap, isUsable: true, problem: nil, fix: nil) }
+    let text = String(decoding: message, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+    return unusable(text.isEmpty ? "bwrap ended with \(termination.map { "\($0)" } ?? "no status")" : text)
   }
 
   /// The fix for a bubblewrap that is installed but cannot create namespaces, chosen from

@@ -120,6 +120,16 @@ struct ProcessLimitTests {
     ])
   }
 
+  @Test(.enabled(if: geteuid() == 0, "only a root runner uses the dedicated user"))
+  func theProbeTriesTheDedicatedUserHandshakeAndReportsBubblewrapsComplaint() throws {
+    let bwrap = try #require(Sandbox.locate())
+    let setpriv = try #require(SandboxIdentity.locateSetpriv())
+    #expect(Sandbox.probeDedicatedUser(bwrap: bwrap, setpriv: setpriv, trueCommand: "/bin/true").isUsable)
+    let broken = Sandbox.probeDedicatedUser(bwrap: bwrap, setpriv: "/nonexistent/setpriv", trueCommand: "/bin/true")
+    #expect(!broken.isUsable)
+    #expect(broken.problem?.contains("/nonexistent/setpriv") == true, "\(broken.problem ?? "")")
+  }
+
   @Test func mountPointsAboveBoundFoldersAreMadeOutsideSystemPaths() {
     let parents = Sandbox.mountPointParents(of: ["/tmp/a/b/out", "/tmp/a/b/scratch", "/usr/lib/x", "/root/.cache/rigor/models"])
     #expect(parents == ["/tmp", "/tmp/a", "/tmp/a/b", "/root", "/root/.cache", "/root/.cache/rigor"])
