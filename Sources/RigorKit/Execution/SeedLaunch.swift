@@ -17,6 +17,9 @@ public struct SeedLaunch: Sendable, Hashable {
     }
   }
 
+  /// The default of `diskLimitBytes`: 8 GiB.
+  public static let defaultDiskLimitBytes = 8 << 30
+
   /// The compiled notebook program (any executable speaking the channel protocol).
   public var binary: URL
   /// Arguments after the program name; the generated programs take none.
@@ -46,6 +49,9 @@ public struct SeedLaunch: Sendable, Hashable {
   public var outputCapBytes: Int
   /// Optional cap on the child's data segment (heap and anonymous mappings), in bytes.
   public var memoryLimitBytes: Int?
+  /// Most bytes the seed's output and scratch folders may take on disk together, and most
+  /// bytes of any one file it writes (RLIMIT_FSIZE).
+  public var diskLimitBytes: Int
   /// Folders or files the sandbox must expose read-only although they live under a hidden
   /// path (home, /tmp): the libraries' folder, the repository root (for data files). The
   /// binary's own folder and the Swift runtime are added automatically.
@@ -57,8 +63,8 @@ public struct SeedLaunch: Sendable, Hashable {
     binary: URL, arguments: [String] = [], seed: Int, parametersJSON: String = "{}",
     outputDirectory: URL, scratchDirectory: URL, workingDirectory: URL? = nil, timeoutSeconds: Double = 600,
     sandboxed: Bool = true, blasThreads: Int = 1, sourcePath: String, steps: [Step],
-    outputCapBytes: Int = 256 * 1024, memoryLimitBytes: Int? = nil, readOnlyPaths: [URL] = [],
-    extraEnvironment: [String: String] = [:]
+    outputCapBytes: Int = 256 * 1024, memoryLimitBytes: Int? = nil, diskLimitBytes: Int = SeedLaunch.defaultDiskLimitBytes,
+    readOnlyPaths: [URL] = [], extraEnvironment: [String: String] = [:]
   ) {
     self.binary = binary
     self.arguments = arguments
@@ -74,6 +80,7 @@ public struct SeedLaunch: Sendable, Hashable {
     self.steps = steps
     self.outputCapBytes = outputCapBytes
     self.memoryLimitBytes = memoryLimitBytes
+    self.diskLimitBytes = diskLimitBytes
     self.readOnlyPaths = readOnlyPaths
     self.extraEnvironment = extraEnvironment
   }

@@ -21,6 +21,10 @@ public struct SeedRunner: Sendable {
   /// Most processes (threads count) a sandboxed seed may have: a fork bomb of 1,000
   /// children gets no more than this many.
   static let processLimit = 256
+  /// Most files and folders a seed's output and scratch folders may hold together.
+  static let diskEntryLimit = 100_000
+  /// Seconds between measurements of the seed's folders (`DiskUsage`).
+  static let diskSampleInterval = 0.5
 
   public init() {}
 
@@ -98,7 +102,9 @@ public struct SeedRunner: Sendable {
   private func commandLine(_ launch: SeedLaunch, environment: [String: String], identity: SandboxIdentity?) throws -> [String] {
     var command = [launch.binary.path] + launch.arguments
     // RLIMIT_DATA covers the heap and anonymous mappings (Linux 4.7+), unlike RLIMIT_RSS.
-    var limits = launch.memoryLimitBytes.map { ["--data=\($0)"] } ?? []
+    // RLIMIT_FSIZE stops one file from outgrowing the disk limit between two of the
+    // supervisor's measurements.
+    var limits = (launch.memoryLimitBytes.map { ["--data=\($0)"] } ?? []) + ["--fsize=\(launch.diskLimitBytes)"]
     // RLIMIT_NPROC counts the seed's own user namespace; outside a sandbox it would count
     // every process of the runner's user, so it is set only inside one.
     if identity != nil { limits.append("--nproc=\(SeedRunner.processLimit)") }

@@ -16,6 +16,7 @@ extension SeedSession {
     let allEnded = launch.steps.allSatisfy { ended[$0.index] != nil }
     let succeeded =
       !ending.timedOut && ending.termination == .exited(0) && finished && allEnded && reportedErrors.isEmpty && violation == nil
+      && limitStop == nil
     // Blame the step that began and did not end; else the first that never began (the
     // program died between steps or before the first); nil when every step ended.
     let blamed: Int? =
@@ -52,6 +53,14 @@ extension SeedSession {
           diagnostic: Diagnostic(
             "\(subject) was stopped: its channel to the runner broke the protocol: \(violation.message)",
             at: SourceLocation(file: launch.sourcePath, line: stepLine, column: 1))))
+    } else if let limitStop {
+      let stepLine = blamed.flatMap { launch.step($0)?.line } ?? launch.steps.last?.line ?? 1
+      let subject = blamed.map { "step \($0)" } ?? "the program"
+      errors.append(
+        StepError(
+          step: blamed,
+          diagnostic: Diagnostic(
+            "\(subject) was stopped: \(limitStop)", at: SourceLocation(file: launch.sourcePath, line: stepLine, column: 1))))
     } else if !succeeded && (errors.isEmpty || ending.timedOut) {
       errors.append(failureError(ending, blamed: blamed))
     }
@@ -112,6 +121,8 @@ extension SeedSession {
       }
       if let limit = launch.memoryLimitBytes, hitMemoryLimit(ending, limit: limit) {
         message += "; the seed reached its memory limit of \(limit >> 20) MiB (memory_limit_mb, --memory-limit)"
+      } else if hitFileSizeLimit(ending) {
+        message += "; the seed reached its disk limit of \(ByteCount(launch.diskLimitBytes)) for one file"
       } else if launch.sandboxed, hitProcessLimit(ending) {
         message += "; the seed reached its limit of \(SeedRunner.processLimit) processes and threads"
       }
@@ -129,6 +140,14 @@ extension SeedSession {
     let text = recentText
     return ["failed to allocate", "Could not allocate", "MemoryError", "std::bad_alloc", "Cannot allocate memory", "out of memory"]
       .contains { text.contains($0) }
+  }
+
+  /// Whether a failure came from RLIMIT_FSIZE: the signal it sends, or the write it refuses
+  /// in a program that ignores the signal (Python does).
+  private func hitFileSizeLimit(_ ending: Ending) -> Bool {
+    if case .exited(0) = ending.termination { return false }
+    if case .signaled(SIGXFSZ) = ending.termination { return true }
+    return recentText.contains("File too large")
   }
 
   /// Whether a failure in the sandbox came from the process limit: a fork or a new thread

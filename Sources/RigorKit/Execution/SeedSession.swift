@@ -34,7 +34,15 @@ struct SeedSession {
   /// when it is set and reads no further events.
   private(set) var violation: ChannelViolation?
 
+  /// Why the supervisor stopped the seed at a limit it measures itself (its disk use).
+  private(set) var limitStop: String?
+
   init(launch: SeedLaunch) { self.launch = launch }
+
+  /// Keeps `reason` as why the seed was stopped, unless a reason is kept already.
+  mutating func stop(atLimit reason: String) {
+    if limitStop == nil, violation == nil { limitStop = reason }
+  }
 
   /// Whether `event` changed what a progress display shows.
   enum Change { case none, stepBegan, progress }

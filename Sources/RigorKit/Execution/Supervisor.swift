@@ -19,6 +19,7 @@ struct Supervisor {
   private var lastReport = 0.0
   private var memory: MemorySampler
   private var lastSample = 0.0
+  private var lastDiskSample = 0.0
   private var killedGroup = false
   /// The token in the seed's environment, to find what it detached (``DetachedProcessSweep``).
   let sweepToken: String?
@@ -48,6 +49,10 @@ struct Supervisor {
       if exitTime == nil, now - lastSample >= 0.2 {
         memory.sample()
         lastSample = now
+      }
+      if exitTime == nil, !killedGroup, now - lastDiskSample >= SeedRunner.diskSampleInterval {
+        lastDiskSample = now
+        checkDiskUse()
       }
       if exitTime == nil, child.reap(wait: false) != nil {
         exitTime = now
@@ -96,6 +101,22 @@ struct Supervisor {
   /// Kills the processes the seed detached from its group (`setsid` then `fork`).
   private func sweepDetached() {
     if let sweepToken { DetachedProcessSweep.killAll(token: sweepToken) }
+  }
+
+  /// Stops the seed when its folders hold more than its disk limit allows.
+  private mutating func checkDiskUse() {
+    let usage = DiskUsage.measure([launch.outputDirectory, launch.scratchDirectory], entryLimit: SeedRunner.diskEntryLimit)
+    let reason: String
+    if usage.bytes > launch.diskLimitBytes {
+      reason = "its output and scratch folders took \(ByteCount(usage.bytes)), past its disk limit of \(ByteCount(launch.diskLimitBytes))"
+    } else if usage.entries > SeedRunner.diskEntryLimit {
+      reason = "its output and scratch folders held more than \(SeedRunner.diskEntryLimit) files and folders, its limit"
+    } else {
+      return
+    }
+    session.stop(atLimit: reason)
+    killedGroup = true
+    child.killGroup()
   }
 
   /// Kills the seed's processes after a protocol violation and stops reading the channel.

@@ -56,6 +56,56 @@ import Testing
     #expect(error.diagnostic.message.contains("limit of \(SeedRunner.processLimit) processes"), "\(error.diagnostic.message)")
   }
 
+  @Test func aSeedWhoseFoldersOutgrowTheDiskLimitIsStoppedAndTheLimitNamedAtItsStep() throws {
+    let fixture = try ExecutionFixture()
+    // 4 MiB files, one every 20 ms, up to 160 MiB: the limit is 32 MiB.
+    let program = try fixture.python(
+      "fill.py",
+      """
+      begin(1); end(1)
+      begin(2)
+      for i in range(40):
+          with open(os.path.join(os.environ["TMPDIR"], "chunk%d" % i), "wb") as f:
+              f.write(os.urandom(4 << 20))
+          time.sleep(0.02)
+      end(2)
+      finish()
+      """)
+    var launch = fixture.launch(program, steps: 2, timeout: 60)
+    launch.diskLimitBytes = 32 << 20
+    let outcome = try SeedRunner().run(launch)
+    #expect(outcome.status == .failed)
+    let error = try #require(outcome.errors.first)
+    #expect(error.diagnostic.location.line == 20, "\(error.diagnostic)")
+    #expect(error.diagnostic.message.contains("past its disk limit of 32 MiB"), "\(error.diagnostic.message)")
+    let written = try FileManager.default.contentsOfDirectory(atPath: launch.scratchDirectory.path).filter { $0.hasPrefix("chunk") }
+    #expect(written.count < 40, "the seed wrote all \(written.count) files")
+  }
+
+  @Test func oneFileLargerThanTheDiskLimitIsRefusedAndTheLimitNamed() throws {
+    let fixture = try ExecutionFixture()
+    let program = try fixture.python(
+      "big.py",
+      """
+      begin(1)
+      with open(os.path.join(os.environ["TMPDIR"], "big"), "wb") as f:
+          f.write(b"x" * (64 << 20))
+      end(1)
+      finish()
+      """)
+    var launch = fixture.launch(program, steps: 1, timeout: 60)
+    launch.diskLimitBytes = 32 << 20
+    let outcome = try SeedRunner().run(launch)
+    #expect(outcome.status == .failed)
+    let error = try #require(outcome.errors.first)
+    #expect(error.diagnostic.location.line == 10, "\(error.diagnostic)")
+    #expect(error.diagnostic.message.contains("disk limit of 32 MiB for one file"), "\(error.diagnostic.message)")
+    var info = stat()
+    if lstat(launch.scratchDirectory.appendingPathComponent("big").path, &info) == 0 {
+      #expect(Int(info.st_size) <= 32 << 20)
+    }
+  }
+
   @Test func aTimeLimitHitIsNamedAtTheStepLine() throws {
     let fixture = try ExecutionFixture()
     let program = try fixture.python("slow.py", "begin(1); end(1)\nbegin(2)\ntime.sleep(60)")
