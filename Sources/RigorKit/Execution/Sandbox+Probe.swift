@@ -23,9 +23,8 @@ extension Sandbox {
     }
     if SandboxIdentity.current == .dedicatedUser, SandboxIdentity.locateSetpriv() == nil {
       return SandboxStatus(
-        bwrapPath: bwrap, isUsable: false,
-        problem: "setpriv (util-linux) is not installed; a root runner needs it to run seeds as an unprivileged user",
-        fix: "install util-linux (Debian/Ubuntu: sudo apt-get install util-linux), run rigor as a user other than root, or run with --no-sandbox")
+        bwrapPath: bwrap, isUsable: false, problem: SandboxIdentity.missingSetpriv.problem,
+        fix: SandboxIdentity.missingSetpriv.fix)
     }
     let trueCommand = ["/usr/bin/true", "/bin/true"].first { FileManager.default.isExecutableFile(atPath: $0) } ?? "true"
     if SandboxIdentity.current == .dedicatedUser, let setpriv = SandboxIdentity.locateSetpriv() {

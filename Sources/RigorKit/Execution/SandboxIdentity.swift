@@ -28,6 +28,12 @@ enum SandboxIdentity: Sendable, Equatable {
   /// Where util-linux's `setpriv` is looked for.
   static let setprivLocations = ["/usr/bin/setpriv", "/bin/setpriv"]
 
+  /// Why the sandbox cannot be used by a root runner without `setpriv`, and the fix.
+  static let missingSetpriv = (
+    problem: "setpriv (util-linux) is not installed; a root runner needs it to run seeds as an unprivileged user",
+    fix: "install util-linux (Debian/Ubuntu: sudo apt-get install util-linux), run rigor as a user other than root, or run with --no-sandbox"
+  )
+
   static func locateSetpriv() -> String? {
     setprivLocations.first { FileManager.default.isExecutableFile(atPath: $0) }
   }

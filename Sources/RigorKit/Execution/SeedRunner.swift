@@ -108,11 +108,9 @@ public struct SeedRunner: Sendable {
     // RLIMIT_NPROC counts the seed's own user namespace; outside a sandbox it would count
     // every process of the runner's user, so it is set only inside one.
     if identity != nil { limits.append("--nproc=\(SeedRunner.processLimit)") }
-    if !limits.isEmpty {
-      guard let prlimit = ["/usr/bin/prlimit", "/bin/prlimit"].first(where: FileManager.default.isExecutableFile(atPath:))
-      else { throw ExecutionError.cannotStart(executable: "prlimit (util-linux), needed for the seed's limits", errno: ENOENT) }
-      command = [prlimit] + limits + ["--"] + command
-    }
+    guard let prlimit = ["/usr/bin/prlimit", "/bin/prlimit"].first(where: FileManager.default.isExecutableFile(atPath:))
+    else { throw ExecutionError.cannotStart(executable: "prlimit (util-linux), needed for the seed's limits", errno: ENOENT) }
+    command = [prlimit] + limits + ["--"] + command
     guard let identity else { return ParentDeathSignal.wrap(command) }
     guard let bwrap = Sandbox.locate() else {
       let status = Sandbox.probe()
@@ -123,8 +121,7 @@ public struct SeedRunner: Sendable {
     if identity == .dedicatedUser {
       guard let found = SandboxIdentity.locateSetpriv() else {
         throw ExecutionError.sandboxUnavailable(
-          problem: "setpriv (util-linux) is not installed; a root runner needs it to run seeds as an unprivileged user",
-          fix: "install util-linux, run rigor as a user other than root, or run with --no-sandbox")
+          problem: SandboxIdentity.missingSetpriv.problem, fix: SandboxIdentity.missingSetpriv.fix)
       }
       setpriv = found
     }
