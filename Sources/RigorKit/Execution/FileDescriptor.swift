@@ -36,6 +36,17 @@ final class FileDescriptor {
     return (FileDescriptor(read), FileDescriptor(write))
   }
 
+  /// /dev/null open for writing, close-on-exec and numbered 10 or above (see `pipe()`).
+  static func nullSink() throws -> FileDescriptor {
+    let opened = open("/dev/null", O_WRONLY | O_CLOEXEC)
+    guard opened >= 0 else { throw ExecutionError.cannotCreatePipe(errno: errno) }
+    let moved = fcntl(opened, F_DUPFD_CLOEXEC, 10)
+    let failure = errno
+    _ = Glibc.close(opened)
+    guard moved >= 0 else { throw ExecutionError.cannotCreatePipe(errno: failure) }
+    return FileDescriptor(moved)
+  }
+
   /// Held while pipes are created and children started (see `pipe()`).
   static let spawnLock = NSLock()
 

@@ -21,14 +21,16 @@ extension Sandbox {
         bwrapPath: nil, isUsable: false, problem: "bubblewrap (bwrap) is not installed",
         fix: "install bubblewrap (Debian/Ubuntu: sudo apt-get install bubblewrap; Fedora: sudo dnf install bubblewrap), or run with --no-sandbox")
     }
-    if SandboxIdentity.current == .dedicatedUser, SandboxIdentity.locateSetpriv() == nil {
+    if SandboxIdentity.current == .dedicatedUser, SandboxIdentity.locateSetpriv() == nil || SandboxIdentity.locateUnshare() == nil {
       return SandboxStatus(
-        bwrapPath: bwrap, isUsable: false, problem: SandboxIdentity.missingSetpriv.problem,
-        fix: SandboxIdentity.missingSetpriv.fix)
+        bwrapPath: bwrap, isUsable: false, problem: SandboxIdentity.missingUtilLinux.problem,
+        fix: SandboxIdentity.missingUtilLinux.fix)
     }
     let trueCommand = ["/usr/bin/true", "/bin/true"].first { FileManager.default.isExecutableFile(atPath: $0) } ?? "true"
-    if SandboxIdentity.current == .dedicatedUser, let setpriv = SandboxIdentity.locateSetpriv() {
-      return probeDedicatedUser(bwrap: bwrap, setpriv: setpriv, trueCommand: trueCommand)
+    if SandboxIdentity.current == .dedicatedUser, let setpriv = SandboxIdentity.locateSetpriv(),
+      let unshare = SandboxIdentity.locateUnshare()
+    {
+      return probeDedicatedUser(bwrap: bwrap, setpriv: setpriv, unshare: unshare, trueCommand: trueCommand)
     }
     let process = Process()
     process.executableURL = URL(fileURLWithPath: bwrap)
@@ -60,11 +62,12 @@ extension Sandbox {
 
   /// The trial for a root runner: the id-map handshake and the drop to host 65534, the way
   /// seeds get them (`SandboxIdentity.dedicatedUser`).
-  static func probeDedicatedUser(bwrap: String, setpriv: String, trueCommand: String) -> SandboxStatus {
+  static func probeDedicatedUser(bwrap: String, setpriv: String, unshare: String, trueCommand: String) -> SandboxStatus {
     let id = String(SandboxIdentity.dedicatedID)
-    let arguments = [
-      "--unshare-all", "--unshare-user", "--info-fd", String(SandboxIdentity.infoDescriptor),
-      "--userns-block-fd", String(SandboxIdentity.blockDescriptor), "--die-with-parent", "--new-session",
+    let command = SandboxIdentity.lifelineCommand(setpriv: setpriv, unshare: unshare) + [bwrap]
+    let arguments = Array(command.dropFirst()) + [
+      "--unshare-all", "--unshare-user", "--userns-block-fd", String(SandboxIdentity.blockDescriptor),
+      "--info-fd", String(SandboxIdentity.infoDescriptor), "--die-with-parent", "--new-session",
       "--cap-drop", "ALL", "--cap-add", "CAP_SETUID", "--cap-add", "CAP_SETGID",
       "--ro-bind", "/", "/", "--dev", "/dev", "--proc", "/proc", "--tmpfs", "/tmp", "--",
       setpriv, "--reuid=\(id)", "--regid=\(id)", "--clear-groups", "--inh-caps=-all", "--no-new-privs", "--", trueCommand,
@@ -75,18 +78,17 @@ extension Sandbox {
     FileDescriptor.spawnLock.lock()
     let started = Result { () throws -> (ChildProcess, errors: FileDescriptor, UserNamespaceHandshake) in
       let errors = try FileDescriptor.pipe()
-      let info = try FileDescriptor.pipe()
       let block = try FileDescriptor.pipe()
+      let sink = try FileDescriptor.nullSink()
       let child = try ChildProcess.spawn(
-        executable: bwrap, arguments: arguments, environment: ["PATH": "/usr/bin:/bin"], workingDirectory: nil,
+        executable: command[0], arguments: arguments, environment: ["PATH": "/usr/bin:/bin"], workingDirectory: nil,
         descriptors: [
-          (errors.write.raw, 1), (errors.write.raw, 2), (info.write.raw, SandboxIdentity.infoDescriptor),
-          (block.read.raw, SandboxIdentity.blockDescriptor),
+          (errors.write.raw, 1), (errors.write.raw, 2), (block.read.raw, SandboxIdentity.blockDescriptor),
+          (sink.raw, SandboxIdentity.infoDescriptor),
         ])
       errors.write.close()
-      info.write.close()
       block.read.close()
-      return (child, errors.read, UserNamespaceHandshake(info: info.read, block: block.write))
+      return (child, errors.read, UserNamespaceHandshake(bwrap: child, block: block.write))
     }
     FileDescriptor.spawnLock.unlock()
     let child: ChildProcess, errors: FileDescriptor, handshake: UserNamespaceHandshake

@@ -37,11 +37,12 @@ public enum Sandbox {
 
   /// The full command line that runs `command` for `launch` inside the sandbox.
   ///
-  /// For `.dedicatedUser`, bubblewrap waits for the runner to write the id maps
-  /// (`UserNamespaceHandshake`) and `setpriv` (at `setpriv`) drops to 65534 before `command`.
+  /// For `.dedicatedUser`, bubblewrap runs behind `SandboxIdentity.lifelineCommand`, waits
+  /// for the runner to write the id maps (`UserNamespaceHandshake`), and `setpriv` (at
+  /// `setpriv`) drops to 65534 before `command`.
   static func commandLine(
     bwrap: String, launch: SeedLaunch, command: [String], home: String?,
-    identity: SandboxIdentity = .current, setpriv: String = "/usr/bin/setpriv"
+    identity: SandboxIdentity = .current, setpriv: String = "/usr/bin/setpriv", unshare: String = "/usr/bin/unshare"
   ) -> [String] {
     // --cap-drop ALL matters when the runner is root: bwrap would otherwise keep every
     // capability, and CAP_SYS_ADMIN can remount / writable.
@@ -52,7 +53,7 @@ public enum Sandbox {
     case .dedicatedUser:
       // Only the two capabilities setpriv needs to become 65534, which it loses in doing so.
       arguments += [
-        "--info-fd", String(SandboxIdentity.infoDescriptor), "--userns-block-fd", String(SandboxIdentity.blockDescriptor),
+        "--userns-block-fd", String(SandboxIdentity.blockDescriptor), "--info-fd", String(SandboxIdentity.infoDescriptor),
         "--die-with-parent", "--new-session", "--cap-drop", "ALL", "--cap-add", "CAP_SETUID", "--cap-add", "CAP_SETGID",
       ]
     }
@@ -87,11 +88,10 @@ public enum Sandbox {
     if let emptyHome { arguments += ["--remount-ro", emptyHome] }
     arguments += ["--remount-ro", "/"]  // the sandbox's own root folder, not the host's
     arguments += ["--chdir", resolved(launch.effectiveWorkingDirectory), "--"]
-    if identity == .dedicatedUser {
-      let id = String(SandboxIdentity.dedicatedID)
-      arguments += [setpriv, "--reuid=\(id)", "--regid=\(id)", "--clear-groups", "--inh-caps=-all", "--no-new-privs", "--"]
-    }
-    return arguments + command
+    guard identity == .dedicatedUser else { return arguments + command }
+    let id = String(SandboxIdentity.dedicatedID)
+    arguments += [setpriv, "--reuid=\(id)", "--regid=\(id)", "--clear-groups", "--inh-caps=-all", "--no-new-privs", "--"]
+    return SandboxIdentity.lifelineCommand(setpriv: setpriv, unshare: unshare) + arguments + command
   }
 
   /// The folders above `paths` that bwrap would otherwise create, outermost first: not `/`,

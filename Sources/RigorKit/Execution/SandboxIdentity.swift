@@ -21,21 +21,55 @@ enum SandboxIdentity: Sendable, Equatable {
   /// The host user and group of a seed run as `.dedicatedUser`.
   static let dedicatedID: uid_t = 65534
 
-  /// Descriptor numbers bubblewrap gets in `.dedicatedUser` mode, after the channel (3).
-  static let infoDescriptor: Int32 = 4
-  static let blockDescriptor: Int32 = 5
+  /// Descriptor numbers bubblewrap gets in `.dedicatedUser` mode, after the channel (3):
+  /// `--userns-block-fd`, and `--info-fd`, which bubblewrap requires with it and which goes
+  /// to /dev/null (see `UserNamespaceHandshake`).
+  static let blockDescriptor: Int32 = 4
+  static let infoDescriptor: Int32 = 5
 
-  /// Where util-linux's `setpriv` is looked for.
-  static let setprivLocations = ["/usr/bin/setpriv", "/bin/setpriv"]
-
-  /// Why the sandbox cannot be used by a root runner without `setpriv`, and the fix.
-  static let missingSetpriv = (
-    problem: "setpriv (util-linux) is not installed; a root runner needs it to run seeds as an unprivileged user",
+  /// Why the sandbox cannot be used by a root runner without util-linux, and the fix.
+  static let missingUtilLinux = (
+    problem: "setpriv or unshare (util-linux) is not installed; a root runner needs them to run seeds as an unprivileged user",
     fix: "install util-linux (Debian/Ubuntu: sudo apt-get install util-linux), run rigor as a user other than root, or run with --no-sandbox"
   )
 
   static func locateSetpriv() -> String? {
-    setprivLocations.first { FileManager.default.isExecutableFile(atPath: $0) }
+    ["/usr/bin/setpriv", "/bin/setpriv"].first { FileManager.default.isExecutableFile(atPath: $0) }
+  }
+
+  static func locateUnshare() -> String? {
+    ["/usr/bin/unshare", "/bin/unshare"].first { FileManager.default.isExecutableFile(atPath: $0) }
+  }
+
+  /// What bubblewrap runs behind in `.dedicatedUser` mode, so that the whole sandbox dies
+  /// with the runner: `setpriv --pdeathsig` dies with the runner's thread, and `unshare
+  /// --kill-child` then kills bubblewrap, the first process of a PID namespace whose end
+  /// takes every process inside with it.
+  ///
+  /// bubblewrap's own `--die-with-parent` is not enough here: its sandbox process arms it
+  /// only after the whole setup, which now waits for the runner's id maps, so a runner killed
+  /// in between left that process behind for good.
+  static func lifelineCommand(setpriv: String, unshare: String) -> [String] {
+    [setpriv, "--pdeathsig", "KILL", "--", unshare, "--pid", "--fork", "--kill-child=SIGKILL", "--"]
+  }
+
+  /// The first process below `root` in a user namespace other than the runner's: the one
+  /// whose id maps the runner writes.
+  static func sandboxProcess(below root: pid_t) -> pid_t? {
+    guard let own = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/ns/user") else { return nil }
+    var pending = [root]
+    var visited = 0
+    while !pending.isEmpty, visited < 16 {
+      let pid = pending.removeFirst()
+      visited += 1
+      if pid != root, let namespace = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/\(pid)/ns/user"),
+        namespace != own
+      {
+        return pid
+      }
+      pending += MemorySampler.children(of: pid)
+    }
+    return nil
   }
 
   /// The id map written for a `.dedicatedUser` sandbox: root stays root (bubblewrap creates

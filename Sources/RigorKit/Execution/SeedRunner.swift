@@ -61,20 +61,18 @@ public struct SeedRunner: Sendable {
       let channel = try FileDescriptor.pipe()
       let output = try FileDescriptor.pipe()
       var descriptors = [(output.write.raw, 1), (output.write.raw, 2), (channel.write.raw, SeedLaunch.channelDescriptor)]
-      var handshakePipes: (info: (read: FileDescriptor, write: FileDescriptor), block: (read: FileDescriptor, write: FileDescriptor))?
-      if identity == .dedicatedUser {
-        let pipes = (info: try FileDescriptor.pipe(), block: try FileDescriptor.pipe())
-        descriptors += [(pipes.info.write.raw, SandboxIdentity.infoDescriptor), (pipes.block.read.raw, SandboxIdentity.blockDescriptor)]
-        handshakePipes = pipes
+      let block = identity == .dedicatedUser ? try FileDescriptor.pipe() : nil
+      let sink = identity == .dedicatedUser ? try FileDescriptor.nullSink() : nil
+      if let block, let sink {
+        descriptors += [(block.read.raw, SandboxIdentity.blockDescriptor), (sink.raw, SandboxIdentity.infoDescriptor)]
       }
       let child = try ChildProcess.spawn(
         executable: command[0], arguments: Array(command.dropFirst()), environment: environment,
         workingDirectory: launch.effectiveWorkingDirectory.path, descriptors: descriptors)
       channel.write.close()
       output.write.close()
-      handshakePipes?.info.write.close()
-      handshakePipes?.block.read.close()
-      let handshake = handshakePipes.map { UserNamespaceHandshake(info: $0.info.read, block: $0.block.write) }
+      block?.read.close()
+      let handshake = block.map { UserNamespaceHandshake(bwrap: child, block: $0.write) }
       return (child, channel.read, output.read, handshake)
     }
     FileDescriptor.spawnLock.unlock()
@@ -100,6 +98,12 @@ public struct SeedRunner: Sendable {
 
   /// argv for the child: the binary, possibly behind `prlimit` and `bwrap`.
   private func commandLine(_ launch: SeedLaunch, environment: [String: String], identity: SandboxIdentity?) throws -> [String] {
+    // Checked here because the program starts behind prlimit, which would turn a missing
+    // program into exit status 127 instead of a runner error.
+    guard FileManager.default.isExecutableFile(atPath: launch.binary.path) else {
+      let missing = !FileManager.default.fileExists(atPath: launch.binary.path)
+      throw ExecutionError.cannotStart(executable: launch.binary.path, errno: missing ? ENOENT : EACCES)
+    }
     var command = [launch.binary.path] + launch.arguments
     // RLIMIT_DATA covers the heap and anonymous mappings (Linux 4.7+), unlike RLIMIT_RSS.
     // RLIMIT_FSIZE stops one file from outgrowing the disk limit between two of the
@@ -117,16 +121,17 @@ public struct SeedRunner: Sendable {
       throw ExecutionError.sandboxUnavailable(
         problem: status.problem ?? "bubblewrap is not installed", fix: status.fix ?? "run with --no-sandbox")
     }
-    var setpriv = ""
+    var tools = (setpriv: "", unshare: "")
     if identity == .dedicatedUser {
-      guard let found = SandboxIdentity.locateSetpriv() else {
+      guard let setpriv = SandboxIdentity.locateSetpriv(), let unshare = SandboxIdentity.locateUnshare() else {
         throw ExecutionError.sandboxUnavailable(
-          problem: SandboxIdentity.missingSetpriv.problem, fix: SandboxIdentity.missingSetpriv.fix)
+          problem: SandboxIdentity.missingUtilLinux.problem, fix: SandboxIdentity.missingUtilLinux.fix)
       }
-      setpriv = found
+      tools = (setpriv, unshare)
     }
     return Sandbox.commandLine(
-      bwrap: bwrap, launch: launch, command: command, home: environment["HOME"], identity: identity, setpriv: setpriv)
+      bwrap: bwrap, launch: launch, command: command, home: environment["HOME"], identity: identity,
+      setpriv: tools.setpriv, unshare: tools.unshare)
   }
 
   /// Gives the seed's folders to the host user a `.dedicatedUser` seed runs as, so it can

@@ -139,14 +139,15 @@ struct Supervisor {
     for pid in targets { _ = kill(pid, SIGILL) }
   }
 
-  /// The descendants of `root` that are not bubblewrap itself.
+  /// The descendants of `root` that are not bubblewrap itself or what it runs behind
+  /// (`SandboxIdentity.lifelineCommand`).
   static func programProcesses(below root: pid_t) -> [pid_t] {
     var found: [pid_t] = []
     var pending = MemorySampler.children(of: root)
     while let pid = pending.popLast(), found.count < 256 {
       let name = (try? String(contentsOfFile: "/proc/\(pid)/comm", encoding: .utf8))?
         .trimmingCharacters(in: .whitespacesAndNewlines)
-      if name != "bwrap" { found.append(pid) }
+      if !["bwrap", "unshare", "setpriv"].contains(name) { found.append(pid) }
       pending += MemorySampler.children(of: pid)
     }
     return found

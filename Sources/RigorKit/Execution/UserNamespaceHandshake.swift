@@ -1,29 +1,42 @@
 import Foundation
 
-/// The runner's half of bubblewrap's `--info-fd` / `--userns-block-fd` exchange: read the
-/// sandbox's process id, write its user and group id maps, then let it go on.
+/// The runner's half of bubblewrap's `--userns-block-fd` exchange: find the sandbox's first
+/// process, write its user and group id maps, then let it go on.
+///
+/// The process is found as the first one below the spawned command in another user
+/// namespace (`SandboxIdentity.sandboxProcess(below:)`), and
+/// `--info-fd` (which bubblewrap requires with `--userns-block-fd`) goes to /dev/null:
+/// bubblewrap writes it before it releases its child, so a runner killed before reading a
+/// pipe there would kill bubblewrap with SIGPIPE and leave the child waiting for that release
+/// forever. As it is, a runner killed mid-exchange only closes the block descriptor; the
+/// child reads end of file, finds no id maps, and exits.
 struct UserNamespaceHandshake {
-  /// Seconds to wait for bubblewrap to announce its sandbox process.
+  /// Seconds to wait for bubblewrap's child to appear.
   static let timeoutSeconds = 10.0
 
-  let info: FileDescriptor
+  let bwrap: ChildProcess
   let block: FileDescriptor
 
-  /// Completes the exchange; returns nil when bubblewrap exited before announcing itself
-  /// (its own error is then in the seed's output), or throws when the maps cannot be written.
+  /// Completes the exchange; returns nil when bubblewrap exited before making its child (its
+  /// own error is then in the seed's output), or throws when the maps cannot be written.
   func complete() throws -> pid_t? {
     defer { block.close() }
-    guard let announcement = readAnnouncement() else { return nil }
-    guard
-      let object = try? JSONSerialization.jsonObject(with: announcement) as? [String: Any],
-      let pid = object["child-pid"] as? Int, pid > 1, pid <= Int(Int32.max)
-    else {
-      throw ExecutionError.sandboxUnavailable(
-        problem: "bubblewrap announced no sandbox process (\(String(decoding: announcement.prefix(200), as: UTF8.self)))",
-        fix: "reinstall bubblewrap (0.5 or newer), or run with --no-sandbox")
+    let deadline = MonotonicClock.now() + Self.timeoutSeconds
+    var child: pid_t?
+    while child == nil {
+      child = SandboxIdentity.sandboxProcess(below: bwrap.pid)
+      if child != nil { break }
+      if bwrap.reap(wait: false) != nil { return nil }
+      guard MonotonicClock.now() < deadline else {
+        throw ExecutionError.sandboxUnavailable(
+          problem: "bubblewrap made no sandbox process within \(Int(Self.timeoutSeconds)) s",
+          fix: "check that bubblewrap runs (bwrap --unshare-all --ro-bind / / true), or run with --no-sandbox")
+      }
+      usleep(500)
     }
+    guard let child else { return nil }
     for file in ["uid_map", "gid_map"] {
-      let path = "/proc/\(pid)/\(file)"
+      let path = "/proc/\(child)/\(file)"
       do {
         try Data(SandboxIdentity.idMap.utf8).write(to: URL(fileURLWithPath: path))
       } catch {
@@ -34,27 +47,6 @@ struct UserNamespaceHandshake {
     }
     var go: UInt8 = 1
     _ = Glibc.write(block.raw, &go, 1)
-    return pid_t(pid)
-  }
-
-  /// Bubblewrap's JSON object, read up to its closing brace; nil at end of file or timeout.
-  private func readAnnouncement() -> Data? {
-    var collected = Data()
-    let deadline = MonotonicClock.now() + Self.timeoutSeconds
-    var buffer = [UInt8](repeating: 0, count: 4096)
-    while collected.count < 65536 {
-      let remaining = deadline - MonotonicClock.now()
-      guard remaining > 0 else { return nil }
-      var poller = pollfd(fd: info.raw, events: Int16(POLLIN), revents: 0)
-      let ready = poll(&poller, 1, Int32(remaining * 1000) + 1)
-      if ready < 0 && errno == EINTR { continue }
-      guard ready > 0 else { return nil }
-      let count = buffer.withUnsafeMutableBytes { Glibc.read(info.raw, $0.baseAddress, $0.count) }
-      if count < 0 && errno == EINTR { continue }
-      guard count > 0 else { return nil }
-      collected.append(contentsOf: buffer[0..<count])
-      if collected.contains(UInt8(ascii: "}")) { return collected }
-    }
-    return nil
+    return child
   }
 }

@@ -114,20 +114,68 @@ struct ProcessLimitTests {
     #expect(pairs.contains("--userns-block-fd \(SandboxIdentity.blockDescriptor)"))
     #expect(pairs.contains("--cap-drop ALL"))
     #expect(!pairs.contains("--cap-add CAP_SYS_ADMIN"))
-    let separator = try #require(line.firstIndex(of: "--"))
-    #expect(Array(line[(separator + 1)...]) == [
+    #expect(Array(line.suffix(8)) == [
       "/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", "--inh-caps=-all", "--no-new-privs", "--", "prog",
     ])
+    // The sandbox dies with the runner even before bubblewrap arms --die-with-parent.
+    let bwrapAt = try #require(line.firstIndex(of: "/usr/bin/bwrap"))
+    #expect(Array(line[..<bwrapAt]) == SandboxIdentity.lifelineCommand(setpriv: "/usr/bin/setpriv", unshare: "/usr/bin/unshare"))
   }
 
   @Test(.enabled(if: geteuid() == 0, "only a root runner uses the dedicated user"))
   func theProbeTriesTheDedicatedUserHandshakeAndReportsBubblewrapsComplaint() throws {
     let bwrap = try #require(Sandbox.locate())
     let setpriv = try #require(SandboxIdentity.locateSetpriv())
-    #expect(Sandbox.probeDedicatedUser(bwrap: bwrap, setpriv: setpriv, trueCommand: "/bin/true").isUsable)
-    let broken = Sandbox.probeDedicatedUser(bwrap: bwrap, setpriv: "/nonexistent/setpriv", trueCommand: "/bin/true")
+    let unshare = try #require(SandboxIdentity.locateUnshare())
+    #expect(Sandbox.probeDedicatedUser(bwrap: bwrap, setpriv: setpriv, unshare: unshare, trueCommand: "/bin/true").isUsable)
+    let broken = Sandbox.probeDedicatedUser(bwrap: bwrap, setpriv: setpriv, unshare: unshare, trueCommand: "/nonexistent/true")
     #expect(!broken.isUsable)
-    #expect(broken.problem?.contains("/nonexistent/setpriv") == true, "\(broken.problem ?? "")")
+    #expect(broken.problem?.contains("/nonexistent/true") == true, "\(broken.problem ?? "")")
+  }
+
+  @Test(.enabled(if: geteuid() == 0, "only a root runner uses the dedicated user"))
+  func aRunnerGoneBeforeWritingTheIdMapsLeavesNoSandboxProcessBehind() throws {
+    let fixture = try ExecutionFixture()
+    let program = try fixture.python("idle.py", "time.sleep(30)")
+    let launch = fixture.launch(program, steps: 1, sandboxed: true)
+    for folder in [launch.outputDirectory, launch.scratchDirectory] {
+      try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    }
+    let bwrap = try #require(Sandbox.locate())
+    let line = Sandbox.commandLine(
+      bwrap: bwrap, launch: launch, command: [program.path], home: "/root", identity: .dedicatedUser,
+      setpriv: try #require(SandboxIdentity.locateSetpriv()), unshare: try #require(SandboxIdentity.locateUnshare()))
+    // What a killed runner leaves: the block pipe's write end closed, no maps written.
+    FileDescriptor.spawnLock.lock()
+    let started = Result { () throws -> (ChildProcess, FileDescriptor) in
+      let block = try FileDescriptor.pipe()
+      let sink = try FileDescriptor.nullSink()
+      let child = try ChildProcess.spawn(
+        executable: line[0], arguments: Array(line.dropFirst()), environment: ["PATH": "/usr/bin:/bin"],
+        workingDirectory: nil,
+        descriptors: [(block.read.raw, SandboxIdentity.blockDescriptor), (sink.raw, SandboxIdentity.infoDescriptor)])
+      block.read.close()
+      return (child, block.write)
+    }
+    FileDescriptor.spawnLock.unlock()
+    let (child, blockWrite) = try started.get()
+    var sandboxProcess: pid_t?
+    let appeared = MonotonicClock.now() + 10
+    while sandboxProcess == nil, MonotonicClock.now() < appeared {
+      sandboxProcess = SandboxIdentity.sandboxProcess(below: child.pid)
+      usleep(1000)
+    }
+    let inner = try #require(sandboxProcess)
+    blockWrite.close()
+    let deadline = MonotonicClock.now() + 5
+    while child.reap(wait: false) == nil, MonotonicClock.now() < deadline { usleep(10_000) }
+    let bwrapEnded = child.reap(wait: false) != nil
+    if !bwrapEnded { child.killGroup() }
+    #expect(bwrapEnded, "bubblewrap still runs 5 s after the runner let go")
+    var innerGone = false
+    while !innerGone, MonotonicClock.now() < deadline + 1 { innerGone = kill(inner, 0) != 0; usleep(10_000) }
+    if !innerGone { kill(inner, SIGKILL) }
+    #expect(innerGone, "the sandbox's first process \(inner) outlived the exchange")
   }
 
   @Test func mountPointsAboveBoundFoldersAreMadeOutsideSystemPaths() {
