@@ -125,6 +125,8 @@ extension SeedSession {
         message += "; the seed reached its disk limit of \(ByteCount(launch.diskLimitBytes)) for one file"
       } else if launch.sandboxed, hitProcessLimit(ending) {
         message += "; the seed reached its limit of \(SeedRunner.processLimit) processes and threads"
+      } else if launch.sandboxed, hitPrivateTmpLimit(ending) {
+        message += "; the sandbox's private /tmp holds at most \(ByteCount(Sandbox.tmpBytes)) (write big files to the scratch folder, TMPDIR)"
       }
     }
     return StepError(step: blamed, diagnostic: Diagnostic(message, at: location))
@@ -148,6 +150,13 @@ extension SeedSession {
     if case .exited(0) = ending.termination { return false }
     if case .signaled(SIGXFSZ) = ending.termination { return true }
     return recentText.contains("File too large")
+  }
+
+  /// Whether a failure in the sandbox came from a full disk: the seed's own folders are
+  /// bounded by the supervisor, so what fills up first is the private /tmp.
+  private func hitPrivateTmpLimit(_ ending: Ending) -> Bool {
+    if case .exited(0) = ending.termination { return false }
+    return recentText.contains("No space left on device")
   }
 
   /// Whether a failure in the sandbox came from the process limit: a fork or a new thread

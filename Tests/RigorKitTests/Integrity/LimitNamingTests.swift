@@ -106,6 +106,19 @@ import Testing
     }
   }
 
+  @Test(.enabled(if: sandboxUsable, "bubblewrap cannot create a sandbox here"))
+  func aFullPrivateTmpIsNamedAtTheStepLineWithWhereBigFilesGo() throws {
+    let fixture = try ExecutionFixture()
+    // The failure a full /tmp gives, without filling 1 GiB of memory-backed tmpfs here.
+    let program = try fixture.python(
+      "full.py", "begin(1); end(1)\nbegin(2)\nraise OSError(28, os.strerror(28))")
+    let outcome = try SeedRunner().run(fixture.launch(program, steps: 2, sandboxed: true))
+    let error = try #require(outcome.errors.first)
+    #expect(error.diagnostic.location.line == 20, "\(error.diagnostic)")
+    #expect(error.diagnostic.message.contains("private /tmp holds at most 1 GiB"), "\(error.diagnostic.message)")
+    #expect(error.diagnostic.message.contains("scratch folder"))
+  }
+
   @Test func aTimeLimitHitIsNamedAtTheStepLine() throws {
     let fixture = try ExecutionFixture()
     let program = try fixture.python("slow.py", "begin(1); end(1)\nbegin(2)\ntime.sleep(60)")
