@@ -45,22 +45,9 @@ extension SeedSession {
 
     var errors = reportedErrors
     if let violation {
-      let stepLine = blamed.flatMap { launch.step($0)?.line } ?? launch.steps.last?.line ?? 1
-      let subject = blamed.map { "step \($0)" } ?? "the program"
-      errors.append(
-        StepError(
-          step: blamed,
-          diagnostic: Diagnostic(
-            "\(subject) was stopped: its channel to the runner broke the protocol: \(violation.message)",
-            at: SourceLocation(file: launch.sourcePath, line: stepLine, column: 1))))
+      errors.append(stopError(blamed: blamed, reason: "its channel to the runner broke the protocol: \(violation.message)"))
     } else if let limitStop {
-      let stepLine = blamed.flatMap { launch.step($0)?.line } ?? launch.steps.last?.line ?? 1
-      let subject = blamed.map { "step \($0)" } ?? "the program"
-      errors.append(
-        StepError(
-          step: blamed,
-          diagnostic: Diagnostic(
-            "\(subject) was stopped: \(limitStop)", at: SourceLocation(file: launch.sourcePath, line: stepLine, column: 1))))
+      errors.append(stopError(blamed: blamed, reason: limitStop))
     } else if !succeeded && (errors.isEmpty || ending.timedOut) {
       errors.append(failureError(ending, blamed: blamed))
     }
@@ -70,6 +57,16 @@ extension SeedSession {
       peakMemoryBytes: ending.peakMemoryBytes, termination: ending.termination,
       sandboxed: launch.sandboxed, blasThreads: launch.blasThreads, steps: steps, metrics: metrics,
       splits: splits, files: files, errors: errors, checkpoints: checkpoints)
+  }
+
+  /// The error for a seed the supervisor stopped, at the line of the step it was in.
+  private func stopError(blamed: Int?, reason: String) -> StepError {
+    let stepLine = blamed.flatMap { launch.step($0)?.line } ?? launch.steps.last?.line ?? 1
+    let subject = blamed.map { "step \($0)" } ?? "the program"
+    return StepError(
+      step: blamed,
+      diagnostic: Diagnostic(
+        "\(subject) was stopped: \(reason)", at: SourceLocation(file: launch.sourcePath, line: stepLine, column: 1)))
   }
 
   /// The error explaining a failure the program did not report itself: a timeout, a trap,
