@@ -69,12 +69,12 @@ import Testing
     #expect(F.judge(fails, F.run(["m": constant])).verdict == .refuted)
   }
 
-  @Test func judgementEncodesAsTheCLIShapeWithNullTier() throws {
-    let refuted = ClaimJudgement(id: "a", tier: nil, verdict: .refuted, reasons: ["r"])
+  @Test func aRefutedClaimEncodesAsTheCLIShapeWithNullTier() throws {
+    let refuted = ClaimDocument(id: "a", tier: nil, verdict: .refuted, reasons: ["r"])
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.sortedKeys]
     let text = String(decoding: try encoder.encode(refuted), as: UTF8.self)
     #expect(text == #"{"id":"a","reasons":["r"],"rests_on":[],"tier":null,"verdict":"refuted"}"#)
-    #expect(try JSONDecoder().decode(ClaimJudgement.self, from: Data(text.utf8)) == refuted)
+    #expect(try JSONDecoder().decode(ClaimDocument.self, from: Data(text.utf8)) == refuted)
   }
 }

@@ -1,7 +1,7 @@
-/// A claim's tier and verdict with the reasons, as printed in `rigor run --format json`.
+/// A claim's tier and verdict with the reasons, as the judge decided them.
 ///
-/// Encodes as `{"id", "tier", "verdict", "reasons"}` with `tier` 1-5 or null (refuted).
-public struct ClaimJudgement: Hashable, Sendable, Codable {
+/// `ClaimDocument` is what `rigor run --format json` and result.json carry of it.
+public struct ClaimJudgement: Hashable, Sendable {
   /// The claim's id.
   public var id: String
   /// Casper's tier 1-5, or nil when the claim is refuted.
@@ -31,30 +31,5 @@ public struct ClaimJudgement: Hashable, Sendable, Codable {
   public static func restsOn(tier: Int?) -> [String] {
     guard let tier else { return [] }
     return [("task", 3), ("setting", 4), ("safety", 5)].filter { tier >= $0.1 }.map(\.0)
-  }
-
-  private enum CodingKeys: String, CodingKey {
-    case id, tier, verdict, reasons
-    case restsOn = "rests_on"
-  }
-
-  public init(from decoder: Decoder) throws {
-    let c = try decoder.container(keyedBy: CodingKeys.self)
-    id = try c.decode(String.self, forKey: .id)
-    tier = try c.decodeIfPresent(Int.self, forKey: .tier)
-    verdict = try c.decode(Verdict.self, forKey: .verdict)
-    reasons = try c.decode([String].self, forKey: .reasons)
-    restsOn = try c.decodeIfPresent([String].self, forKey: .restsOn) ?? []
-    n = nil
-  }
-
-  /// Writes `"tier": null` for a refuted claim rather than leaving the key out.
-  public func encode(to encoder: Encoder) throws {
-    var c = encoder.container(keyedBy: CodingKeys.self)
-    try c.encode(id, forKey: .id)
-    try c.encode(tier, forKey: .tier)
-    try c.encode(verdict, forKey: .verdict)
-    try c.encode(reasons, forKey: .reasons)
-    try c.encode(restsOn, forKey: .restsOn)
   }
 }

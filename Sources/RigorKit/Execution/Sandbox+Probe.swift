@@ -63,49 +63,37 @@ extension Sandbox {
   /// The trial for a root runner: the id-map handshake and the drop to host 65534, the way
   /// seeds get them (`SandboxIdentity.dedicatedUser`).
   static func probeDedicatedUser(bwrap: String, setpriv: String, unshare: String, trueCommand: String) -> SandboxStatus {
-    let id = String(SandboxIdentity.dedicatedID)
-    let command = SandboxIdentity.lifelineCommand(setpriv: setpriv, unshare: unshare) + [bwrap]
-    let arguments = Array(command.dropFirst()) + [
-      "--unshare-all", "--unshare-user", "--userns-block-fd", String(SandboxIdentity.blockDescriptor),
-      "--info-fd", String(SandboxIdentity.infoDescriptor), "--die-with-parent", "--new-session",
-      "--cap-drop", "ALL", "--cap-add", "CAP_SETUID", "--cap-add", "CAP_SETGID",
-      "--ro-bind", "/", "/", "--dev", "/dev", "--proc", "/proc", "--tmpfs", "/tmp", "--",
-      setpriv, "--reuid=\(id)", "--regid=\(id)", "--clear-groups", "--inh-caps=-all", "--no-new-privs", "--", trueCommand,
-    ]
+    let command =
+      SandboxIdentity.lifelineCommand(setpriv: setpriv, unshare: unshare)
+      + [bwrap, "--unshare-all", "--unshare-user"] + SandboxIdentity.bubblewrapOptions
+      + ["--ro-bind", "/", "/", "--dev", "/dev", "--proc", "/proc", "--tmpfs", "/tmp", "--"]
+      + SandboxIdentity.dropCommand(setpriv: setpriv) + [trueCommand]
     func unusable(_ problem: String) -> SandboxStatus {
       SandboxStatus(bwrapPath: bwrap, isUsable: false, problem: problem, fix: namespaceFix())
     }
     FileDescriptor.spawnLock.lock()
-    let started = Result { () throws -> (ChildProcess, errors: FileDescriptor, UserNamespaceHandshake) in
+    let started = Result { () throws -> (UserNamespaceHandshake, errors: FileDescriptor) in
       let errors = try FileDescriptor.pipe()
-      let block = try FileDescriptor.pipe()
-      let sink = try FileDescriptor.nullSink()
-      let child = try ChildProcess.spawn(
-        executable: command[0], arguments: arguments, environment: ["PATH": "/usr/bin:/bin"], workingDirectory: nil,
-        descriptors: [
-          (errors.write.raw, 1), (errors.write.raw, 2), (block.read.raw, SandboxIdentity.blockDescriptor),
-          (sink.raw, SandboxIdentity.infoDescriptor),
-        ])
+      let handshake = try UserNamespaceHandshake.spawn(
+        command, environment: ["PATH": "/usr/bin:/bin"], workingDirectory: nil,
+        descriptors: [(errors.write.raw, 1), (errors.write.raw, 2)])
       errors.write.close()
-      block.read.close()
-      return (child, errors.read, UserNamespaceHandshake(bwrap: child, block: block.write))
+      return (handshake, errors.read)
     }
     FileDescriptor.spawnLock.unlock()
-    let child: ChildProcess, errors: FileDescriptor, handshake: UserNamespaceHandshake
+    let handshake: UserNamespaceHandshake, errors: FileDescriptor
     do {
-      (child, errors, handshake) = try started.get()
+      (handshake, errors) = try started.get()
     } catch {
       return unusable("cannot run \(bwrap): \(error)")
     }
     do {
-      _ = try handshake.complete()
+      try handshake.completeOrStop()
     } catch {
-      child.killGroup()
-      child.reap(wait: true)
       if case .sandboxUnavailable(let problem, _) = error as? ExecutionError { return unusable(problem) }
       return unusable("\(error)")
     }
-    let termination = child.reap(wait: true)?.termination
+    let termination = handshake.bwrap.reap(wait: true)?.termination
     var message = Data()
     var buffer = [UInt8](repeating: 0, count: 4096)
     while message.count < 65536, case .data(let count) = errors.read(into: &buffer) {

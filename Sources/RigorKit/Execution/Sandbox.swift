@@ -51,11 +51,7 @@ public enum Sandbox {
     case .runnersUser:
       arguments += ["--uid", unprivilegedID, "--gid", unprivilegedID, "--die-with-parent", "--new-session", "--cap-drop", "ALL"]
     case .dedicatedUser:
-      // Only the two capabilities setpriv needs to become 65534, which it loses in doing so.
-      arguments += [
-        "--userns-block-fd", String(SandboxIdentity.blockDescriptor), "--info-fd", String(SandboxIdentity.infoDescriptor),
-        "--die-with-parent", "--new-session", "--cap-drop", "ALL", "--cap-add", "CAP_SETUID", "--cap-add", "CAP_SETGID",
-      ]
+      arguments += SandboxIdentity.bubblewrapOptions
     }
     // bwrap makes missing mount points' parents mode 0700, which a seed that is not the
     // namespace's root could not pass through; made here first, they are 0755.
@@ -89,9 +85,8 @@ public enum Sandbox {
     arguments += ["--remount-ro", "/"]  // the sandbox's own root folder, not the host's
     arguments += ["--chdir", resolved(launch.effectiveWorkingDirectory), "--"]
     guard identity == .dedicatedUser else { return arguments + command }
-    let id = String(SandboxIdentity.dedicatedID)
-    arguments += [setpriv, "--reuid=\(id)", "--regid=\(id)", "--clear-groups", "--inh-caps=-all", "--no-new-privs", "--"]
-    return SandboxIdentity.lifelineCommand(setpriv: setpriv, unshare: unshare) + arguments + command
+    return SandboxIdentity.lifelineCommand(setpriv: setpriv, unshare: unshare) + arguments
+      + SandboxIdentity.dropCommand(setpriv: setpriv) + command
   }
 
   /// The folders above `paths` that bwrap would otherwise create, outermost first: not `/`,

@@ -41,6 +41,20 @@ enum SandboxIdentity: Sendable, Equatable {
     ["/usr/bin/unshare", "/bin/unshare"].first { FileManager.default.isExecutableFile(atPath: $0) }
   }
 
+  /// bubblewrap's options in `.dedicatedUser` mode, after `--unshare-all --unshare-user`: wait
+  /// for the id maps, and keep only the two capabilities `dropCommand` needs to become 65534,
+  /// which it loses in doing so.
+  static let bubblewrapOptions = [
+    "--userns-block-fd", String(blockDescriptor), "--info-fd", String(infoDescriptor),
+    "--die-with-parent", "--new-session", "--cap-drop", "ALL", "--cap-add", "CAP_SETUID", "--cap-add", "CAP_SETGID",
+  ]
+
+  /// What runs inside the sandbox before the program: become 65534 for good.
+  static func dropCommand(setpriv: String) -> [String] {
+    let id = String(dedicatedID)
+    return [setpriv, "--reuid=\(id)", "--regid=\(id)", "--clear-groups", "--inh-caps=-all", "--no-new-privs", "--"]
+  }
+
   /// What bubblewrap runs behind in `.dedicatedUser` mode, so that the whole sandbox dies
   /// with the runner: `setpriv --pdeathsig` dies with the runner's thread, and `unshare
   /// --kill-child` then kills bubblewrap, the first process of a PID namespace whose end

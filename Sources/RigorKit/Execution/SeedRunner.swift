@@ -35,10 +35,7 @@ public struct SeedRunner: Sendable {
   public func run(
     _ launch: SeedLaunch, progress: SeedProgressHandler? = nil, output liveOutput: SeedOutputHandler? = nil
   ) throws -> SeedOutcome {
-    for folder in [
-      launch.outputDirectory.appendingPathComponent("figures"),
-      launch.outputDirectory.appendingPathComponent("artifacts"), launch.scratchDirectory,
-    ] {
+    for folder in Self.folders(of: launch) {
       do {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
       } catch {
@@ -60,32 +57,26 @@ public struct SeedRunner: Sendable {
     let started = Result { () throws -> (ChildProcess, channel: FileDescriptor, output: FileDescriptor, handshake: UserNamespaceHandshake?) in
       let channel = try FileDescriptor.pipe()
       let output = try FileDescriptor.pipe()
-      var descriptors = [(output.write.raw, 1), (output.write.raw, 2), (channel.write.raw, SeedLaunch.channelDescriptor)]
-      let block = identity == .dedicatedUser ? try FileDescriptor.pipe() : nil
-      let sink = identity == .dedicatedUser ? try FileDescriptor.nullSink() : nil
-      if let block, let sink {
-        descriptors += [(block.read.raw, SandboxIdentity.blockDescriptor), (sink.raw, SandboxIdentity.infoDescriptor)]
+      let descriptors = [(output.write.raw, 1), (output.write.raw, 2), (channel.write.raw, SeedLaunch.channelDescriptor)]
+      let workingDirectory = launch.effectiveWorkingDirectory.path
+      var handshake: UserNamespaceHandshake?
+      let child: ChildProcess
+      if identity == .dedicatedUser {
+        handshake = try UserNamespaceHandshake.spawn(
+          command, environment: environment, workingDirectory: workingDirectory, descriptors: descriptors)
+        child = handshake!.bwrap
+      } else {
+        child = try ChildProcess.spawn(
+          executable: command[0], arguments: Array(command.dropFirst()), environment: environment,
+          workingDirectory: workingDirectory, descriptors: descriptors)
       }
-      let child = try ChildProcess.spawn(
-        executable: command[0], arguments: Array(command.dropFirst()), environment: environment,
-        workingDirectory: launch.effectiveWorkingDirectory.path, descriptors: descriptors)
       channel.write.close()
       output.write.close()
-      block?.read.close()
-      let handshake = block.map { UserNamespaceHandshake(bwrap: child, block: $0.write) }
       return (child, channel.read, output.read, handshake)
     }
     FileDescriptor.spawnLock.unlock()
     let (child, channelRead, outputRead, handshake) = try started.get()
-    if let handshake {
-      do {
-        _ = try handshake.complete()
-      } catch {
-        child.killGroup()
-        child.reap(wait: true)
-        throw error
-      }
-    }
+    try handshake?.completeOrStop()
     let startTime = MonotonicClock.now()
     channelRead.setNonBlocking()
     outputRead.setNonBlocking()
@@ -134,14 +125,20 @@ public struct SeedRunner: Sendable {
       setpriv: tools.setpriv, unshare: tools.unshare)
   }
 
+  /// The folders a seed writes in, made before it starts: its output folder with `figures/`
+  /// and `artifacts/`, and its scratch folder.
+  private static func folders(of launch: SeedLaunch) -> [URL] {
+    [
+      launch.outputDirectory, launch.outputDirectory.appendingPathComponent("figures"),
+      launch.outputDirectory.appendingPathComponent("artifacts"), launch.scratchDirectory,
+    ]
+  }
+
   /// Gives the seed's folders to the host user a `.dedicatedUser` seed runs as, so it can
   /// write there; the runner, being root, still reads and removes what it leaves.
   private func handOverFolders(of launch: SeedLaunch) throws {
     let id = SandboxIdentity.dedicatedID
-    for folder in [
-      launch.outputDirectory, launch.outputDirectory.appendingPathComponent("figures"),
-      launch.outputDirectory.appendingPathComponent("artifacts"), launch.scratchDirectory,
-    ] where lchown(folder.path, id, id) != 0 {
+    for folder in Self.folders(of: launch) where lchown(folder.path, id, id) != 0 {
       throw ExecutionError.cannotCreateFolder(
         path: folder.path, reason: "cannot hand it to the sandbox's user \(id): \(String(cString: strerror(errno)))")
     }

@@ -17,6 +17,33 @@ struct UserNamespaceHandshake {
   let bwrap: ChildProcess
   let block: FileDescriptor
 
+  /// Starts `command` (bubblewrap in `.dedicatedUser` mode, behind its lifeline) with the
+  /// block and info descriptors it expects added to `descriptors`. The caller holds
+  /// `FileDescriptor.spawnLock`, and completes the exchange once it has let go of it.
+  static func spawn(
+    _ command: [String], environment: [String: String], workingDirectory: String?, descriptors: [(Int32, Int32)]
+  ) throws -> UserNamespaceHandshake {
+    let block = try FileDescriptor.pipe()
+    let sink = try FileDescriptor.nullSink()
+    let child = try ChildProcess.spawn(
+      executable: command[0], arguments: Array(command.dropFirst()), environment: environment,
+      workingDirectory: workingDirectory,
+      descriptors: descriptors + [(block.read.raw, SandboxIdentity.blockDescriptor), (sink.raw, SandboxIdentity.infoDescriptor)])
+    block.read.close()
+    return UserNamespaceHandshake(bwrap: child, block: block.write)
+  }
+
+  /// `complete()`, stopping bubblewrap when the exchange fails.
+  func completeOrStop() throws {
+    do {
+      _ = try complete()
+    } catch {
+      bwrap.killGroup()
+      bwrap.reap(wait: true)
+      throw error
+    }
+  }
+
   /// Completes the exchange; returns nil when bubblewrap exited before making its child (its
   /// own error is then in the seed's output), or throws when the maps cannot be written.
   func complete() throws -> pid_t? {

@@ -27,7 +27,7 @@ enum SandboxCheck {
       bwrap, "\(attributes[.size] ?? "")", "\(attributes[.modificationDate] ?? "")",
       read("/proc/sys/kernel/random/boot_id"), read("/proc/sys/user/max_user_namespaces"),
       read("/proc/sys/kernel/unprivileged_userns_clone"), String(getuid()),
-      "\(SandboxIdentity.current)", SandboxIdentity.locateSetpriv() ?? "",
+      "\(SandboxIdentity.current)", SandboxIdentity.locateSetpriv() ?? "", SandboxIdentity.locateUnshare() ?? "",
     ])
     return BuildCache.standard().folder.appendingPathComponent("sandbox-ok-\(key.hex.prefix(16))")
   }

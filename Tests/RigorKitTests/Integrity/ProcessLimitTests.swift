@@ -147,18 +147,12 @@ struct ProcessLimitTests {
       setpriv: try #require(SandboxIdentity.locateSetpriv()), unshare: try #require(SandboxIdentity.locateUnshare()))
     // What a killed runner leaves: the block pipe's write end closed, no maps written.
     FileDescriptor.spawnLock.lock()
-    let started = Result { () throws -> (ChildProcess, FileDescriptor) in
-      let block = try FileDescriptor.pipe()
-      let sink = try FileDescriptor.nullSink()
-      let child = try ChildProcess.spawn(
-        executable: line[0], arguments: Array(line.dropFirst()), environment: ["PATH": "/usr/bin:/bin"],
-        workingDirectory: nil,
-        descriptors: [(block.read.raw, SandboxIdentity.blockDescriptor), (sink.raw, SandboxIdentity.infoDescriptor)])
-      block.read.close()
-      return (child, block.write)
+    let started = Result {
+      try UserNamespaceHandshake.spawn(line, environment: ["PATH": "/usr/bin:/bin"], workingDirectory: nil, descriptors: [])
     }
     FileDescriptor.spawnLock.unlock()
-    let (child, blockWrite) = try started.get()
+    let handshake = try started.get()
+    let child = handshake.bwrap
     var sandboxProcess: pid_t?
     let appeared = MonotonicClock.now() + 10
     while sandboxProcess == nil, MonotonicClock.now() < appeared {
@@ -166,7 +160,7 @@ struct ProcessLimitTests {
       usleep(1000)
     }
     let inner = try #require(sandboxProcess)
-    blockWrite.close()
+    handshake.block.close()
     let deadline = MonotonicClock.now() + 5
     while child.reap(wait: false) == nil, MonotonicClock.now() < deadline { usleep(10_000) }
     let bwrapEnded = child.reap(wait: false) != nil
